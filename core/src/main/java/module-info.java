@@ -11,4 +11,5 @@ module io.github.rashomon.core {
 
   exports io.github.rashomon.model;
   exports io.github.rashomon.credibility;
+  exports io.github.rashomon.engine;
 }

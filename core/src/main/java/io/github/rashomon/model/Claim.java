@@ -183,7 +183,8 @@ public abstract class Claim {
 
   @Value.Check
   void check() {
-    Ids.check("Claim.id", id());
+    // The parts first: a padded source, relay or account would otherwise be blamed on the
+    // default id built from them.
     String where = "Claim '" + id() + "': ";
     Ids.check(where + "source", source());
     Ids.check(where + "question", question());
@@ -204,6 +205,7 @@ public abstract class Claim {
     }
     account().ifPresent(a -> Ids.check(where + "account", a));
     note().ifPresent(n -> Ids.checkText(where + "note", n));
+    Ids.check("Claim.id", id());
   }
 
   /**

@@ -44,6 +44,8 @@ public final class Quantity extends Value {
   private final boolean lowerInclusive;
   private final boolean upperInclusive;
   private final double center;
+  // The margin as stated: center + margin - center need not equal margin in floating point.
+  private final double margin;
 
   private Quantity(
       Kind kind,
@@ -51,13 +53,16 @@ public final class Quantity extends Value {
       boolean lowerInclusive,
       double upper,
       boolean upperInclusive,
-      double center) {
+      double center,
+      double margin) {
     this.kind = kind;
-    this.lower = lower;
-    this.upper = upper;
+    // One zero, so -0.0 and 0.0 give the same quantity, as they give the same canonical form.
+    this.lower = lower == 0 ? 0.0 : lower;
+    this.upper = upper == 0 ? 0.0 : upper;
     this.lowerInclusive = lowerInclusive;
     this.upperInclusive = upperInclusive;
-    this.center = center;
+    this.center = center == 0 ? 0.0 : center;
+    this.margin = margin == 0 ? 0.0 : margin;
   }
 
   /**
@@ -70,7 +75,7 @@ public final class Quantity extends Value {
   public static Quantity exactly(double value) {
     checkFinite("value", value);
     double v = value == 0 ? 0.0 : value; // one zero, so -0.0 and 0.0 are the same quantity
-    return new Quantity(Kind.EXACT, v, true, v, true, v);
+    return new Quantity(Kind.EXACT, v, true, v, true, v, 0);
   }
 
   /**
@@ -88,7 +93,7 @@ public final class Quantity extends Value {
     if (low == high) {
       return exactly(low);
     }
-    return new Quantity(Kind.RANGE, low, true, high, true, (low + high) / 2);
+    return new Quantity(Kind.RANGE, low, true, high, true, (low + high) / 2, 0);
   }
 
   /**
@@ -99,7 +104,7 @@ public final class Quantity extends Value {
    */
   public static Quantity moreThan(double bound) {
     checkFinite("bound", bound);
-    return new Quantity(Kind.LOWER_BOUND, bound, false, Double.POSITIVE_INFINITY, false, bound);
+    return new Quantity(Kind.LOWER_BOUND, bound, false, Double.POSITIVE_INFINITY, false, bound, 0);
   }
 
   /**
@@ -110,7 +115,7 @@ public final class Quantity extends Value {
    */
   public static Quantity atLeast(double bound) {
     checkFinite("bound", bound);
-    return new Quantity(Kind.LOWER_BOUND, bound, true, Double.POSITIVE_INFINITY, false, bound);
+    return new Quantity(Kind.LOWER_BOUND, bound, true, Double.POSITIVE_INFINITY, false, bound, 0);
   }
 
   /**
@@ -121,7 +126,7 @@ public final class Quantity extends Value {
    */
   public static Quantity lessThan(double bound) {
     checkFinite("bound", bound);
-    return new Quantity(Kind.UPPER_BOUND, Double.NEGATIVE_INFINITY, false, bound, false, bound);
+    return new Quantity(Kind.UPPER_BOUND, Double.NEGATIVE_INFINITY, false, bound, false, bound, 0);
   }
 
   /**
@@ -132,7 +137,7 @@ public final class Quantity extends Value {
    */
   public static Quantity atMost(double bound) {
     checkFinite("bound", bound);
-    return new Quantity(Kind.UPPER_BOUND, Double.NEGATIVE_INFINITY, false, bound, true, bound);
+    return new Quantity(Kind.UPPER_BOUND, Double.NEGATIVE_INFINITY, false, bound, true, bound, 0);
   }
 
   /**
@@ -147,7 +152,7 @@ public final class Quantity extends Value {
     checkFinite("margin", margin);
     checkArgument(margin >= 0, "Quantity.margin must be non-negative, got %s", margin);
     return new Quantity(
-        Kind.APPROXIMATE, center - margin, true, center + margin, true, center);
+        Kind.APPROXIMATE, center - margin, true, center + margin, true, center, margin);
   }
 
   /**
@@ -366,7 +371,7 @@ public final class Quantity extends Value {
       case UPPER_BOUND:
         return (upperInclusive ? "<=" : "<") + format(upper);
       case APPROXIMATE:
-        return "~" + format(center) + "+-" + format(upper - center);
+        return "~" + format(center) + "+-" + format(margin);
       default:
         throw new AssertionError(kind);
     }
@@ -387,7 +392,7 @@ public final class Quantity extends Value {
   }
 
   /**
-   * Equal when kind, interval and center are equal.
+   * Equal when kind, interval, center and (for an approximation) margin are equal.
    *
    * @param o the other object
    * @return whether {@code o} is the same quantity
@@ -403,11 +408,12 @@ public final class Quantity extends Value {
         && Double.compare(upper, q.upper) == 0
         && lowerInclusive == q.lowerInclusive
         && upperInclusive == q.upperInclusive
-        && Double.compare(center, q.center) == 0;
+        && Double.compare(center, q.center) == 0
+        && Double.compare(margin, q.margin) == 0;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(kind, lower, upper, lowerInclusive, upperInclusive, center);
+    return Objects.hash(kind, lower, upper, lowerInclusive, upperInclusive, center, margin);
   }
 }

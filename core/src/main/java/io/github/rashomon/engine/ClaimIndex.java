@@ -1,0 +1,703 @@
+package io.github.rashomon.engine;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkElementIndex;
+import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkState;
+
+import com.google.common.collect.ImmutableList;
+import io.github.rashomon.credibility.Credibility;
+import io.github.rashomon.model.Case;
+import io.github.rashomon.model.Claim;
+import io.github.rashomon.model.Quantity;
+import io.github.rashomon.model.Question;
+import io.github.rashomon.model.Source;
+import io.github.rashomon.model.Stance;
+import io.github.rashomon.model.Truth;
+import io.github.rashomon.model.Value;
+import io.github.rashomon.model.ValueType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A case compiled into columns of primitive arrays: the form every algorithm iterates over.
+ *
+ * <p>Sources, questions and each question's candidate values are numbered densely in a canonical
+ * order (ids sorted as strings; candidates sorted by value), and claims are grouped by question,
+ * then ordered by source and candidate. The index of a case is therefore the same whatever order
+ * the case listed its elements in, which is what makes every algorithm's output independent of
+ * input order.
+ *
+ * <p>Per claim the index keeps the source number, the candidate number and, only when some claim
+ * needs it, a weight and a denial flag: 8 bytes per claim in the common case. Build one from a
+ * {@link Case} with {@link #of(Case)}, or stream raw triples into a {@link #builder()} when the
+ * data is too large for domain objects.
+ *
+ * @since 0.1
+ */
+public final class ClaimIndex {
+  final String[] sourceIds;
+  /** Prior credibility of each source, or null where none was given. */
+  final Credibility[] sourcePrior;
+
+  final String[] questionIds;
+  final ValueType[] questionType;
+  /** Claims of question q are [questionClaimStart[q], questionClaimStart[q + 1]). */
+  final int[] questionClaimStart;
+  /** Candidates of question q are [questionCandStart[q], questionCandStart[q + 1]). */
+  final int[] questionCandStart;
+
+  final Value[] candValue;
+  /** Candidate -> its question. */
+  final int[] candQuestion;
+  /** Candidate -> position in the input of the first claim naming it (for first-seen ties). */
+  final int[] candFirstSeen;
+
+  final int[] claimSource;
+  final int[] claimCand;
+  /** Per-claim weight, or null when every claim weighs 1. */
+  final double[] claimWeight;
+  /** Per-claim denial flag, or null when no claim denies. */
+  final boolean[] claimDenies;
+  /** The domain claim behind each index claim, or null for an index built from raw triples. */
+  final Claim[] claimOrigin;
+  /** The case this index was compiled from, or null. */
+  final Case origin;
+
+  private ClaimIndex(
+      String[] sourceIds,
+      Credibility[] sourcePrior,
+      String[] questionIds,
+      ValueType[] questionType,
+      int[] questionClaimStart,
+      int[] questionCandStart,
+      Value[] candValue,
+      int[] candQuestion,
+      int[] candFirstSeen,
+      int[] claimSource,
+      int[] claimCand,
+      double[] claimWeight,
+      boolean[] claimDenies,
+      Claim[] claimOrigin,
+      Case origin) {
+    this.sourceIds = sourceIds;
+    this.sourcePrior = sourcePrior;
+    this.questionIds = questionIds;
+    this.questionType = questionType;
+    this.questionClaimStart = questionClaimStart;
+    this.questionCandStart = questionCandStart;
+    this.candValue = candValue;
+    this.candQuestion = candQuestion;
+    this.candFirstSeen = candFirstSeen;
+    this.claimSource = claimSource;
+    this.claimCand = claimCand;
+    this.claimWeight = claimWeight;
+    this.claimDenies = claimDenies;
+    this.claimOrigin = claimOrigin;
+    this.origin = origin;
+  }
+
+  /**
+   * Compiles a case.
+   *
+   * <p>Every option of a closed categorical question and both truth values of a boolean question
+   * become candidates, claimed or not. A denial of a boolean value is compiled as an affirmation
+   * of its negation (the two are the same statement); other denials are kept as denials, which
+   * each algorithm documents how it reads.
+   *
+   * @param c the case
+   * @return the index
+   */
+  public static ClaimIndex of(Case c) {
+    checkNotNull(c, "case");
+    Builder b = new Builder(c.claims().size());
+    for (Source s : c.sources()) {
+      b.source(s.id());
+      s.prior().ifPresent(p -> b.sourcePrior(s.id(), p));
+    }
+    for (Question q : c.questions()) {
+      b.question(q.id(), q.domain().type());
+      if (q.domain().type() == ValueType.BOOLEAN) {
+        b.candidate(q.id(), Truth.FALSE);
+        b.candidate(q.id(), Truth.TRUE);
+      } else if (!q.domain().isOpen() && q.domain().type() == ValueType.CATEGORICAL) {
+        for (String option : q.domain().options()) {
+          b.candidate(q.id(), io.github.rashomon.model.Category.of(option));
+        }
+      }
+    }
+    for (Claim claim : c.claims()) {
+      Value v = claim.value();
+      boolean denies = claim.stance() == Stance.DENIES;
+      if (denies && v instanceof Truth) {
+        v = ((Truth) v).not();
+        denies = false;
+      }
+      b.addClaim(claim.source(), claim.question(), v, 1.0, denies, claim);
+    }
+    return b.build(c);
+  }
+
+  /**
+   * Starts an index built from raw (source, question, value) triples, for data too large to
+   * hold as a {@link Case}.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder(16);
+  }
+
+  /**
+   * The number of sources.
+   *
+   * @return the source count
+   */
+  public int sourceCount() {
+    return sourceIds.length;
+  }
+
+  /**
+   * The number of questions.
+   *
+   * @return the question count
+   */
+  public int questionCount() {
+    return questionIds.length;
+  }
+
+  /**
+   * The number of claims.
+   *
+   * @return the claim count
+   */
+  public int claimCount() {
+    return claimSource.length;
+  }
+
+  /**
+   * The number of candidate values over all questions.
+   *
+   * @return the candidate count
+   */
+  public int candidateCount() {
+    return candValue.length;
+  }
+
+  /**
+   * The id of source number {@code s}.
+   *
+   * @param s a source number, {@code 0 <= s < sourceCount()}
+   * @return the id
+   */
+  public String sourceId(int s) {
+    checkElementIndex(s, sourceIds.length, "source");
+    return sourceIds[s];
+  }
+
+  /**
+   * The id of question number {@code q}.
+   *
+   * @param q a question number, {@code 0 <= q < questionCount()}
+   * @return the id
+   */
+  public String questionId(int q) {
+    checkElementIndex(q, questionIds.length, "question");
+    return questionIds[q];
+  }
+
+  /**
+   * The number of a source.
+   *
+   * @param id a source id
+   * @return its number, or -1 if the index has no such source
+   */
+  public int sourceNumber(String id) {
+    int i = Arrays.binarySearch(sourceIds, id);
+    return i >= 0 ? i : -1;
+  }
+
+  /**
+   * The number of a question.
+   *
+   * @param id a question id
+   * @return its number, or -1 if the index has no such question
+   */
+  public int questionNumber(String id) {
+    int i = Arrays.binarySearch(questionIds, id);
+    return i >= 0 ? i : -1;
+  }
+
+  /**
+   * The case this index was compiled from.
+   *
+   * @return the case, or empty for an index built from raw triples
+   */
+  public Optional<Case> origin() {
+    return Optional.ofNullable(origin);
+  }
+
+  /**
+   * The candidate values of question {@code q}, in canonical order.
+   *
+   * @param q a question number
+   * @return the candidates
+   */
+  public ImmutableList<Value> candidates(int q) {
+    checkElementIndex(q, questionIds.length, "question");
+    return ImmutableList.copyOf(
+        Arrays.asList(candValue).subList(questionCandStart[q], questionCandStart[q + 1]));
+  }
+
+  /**
+   * The type of question {@code q}'s values.
+   *
+   * @param q a question number
+   * @return the value type
+   */
+  public ValueType questionType(int q) {
+    checkElementIndex(q, questionIds.length, "question");
+    return questionType[q];
+  }
+
+  int candidateCount(int q) {
+    return questionCandStart[q + 1] - questionCandStart[q];
+  }
+
+  double weight(int claim) {
+    return claimWeight == null ? 1.0 : claimWeight[claim];
+  }
+
+  boolean denies(int claim) {
+    return claimDenies != null && claimDenies[claim];
+  }
+
+  /**
+   * Returns a copy of this index with per-claim weights replaced (used by the testimony models
+   * that discount claims).
+   */
+  ClaimIndex withClaimWeights(double[] weights) {
+    checkArgument(weights.length == claimSource.length, "weights length");
+    return new ClaimIndex(
+        sourceIds,
+        sourcePrior,
+        questionIds,
+        questionType,
+        questionClaimStart,
+        questionCandStart,
+        candValue,
+        candQuestion,
+        candFirstSeen,
+        claimSource,
+        claimCand,
+        weights,
+        claimDenies,
+        claimOrigin,
+        origin);
+  }
+
+  /**
+   * Fills a {@link ClaimIndex} from (source, question, value) triples without building domain
+   * objects per claim. Ids are interned once; values are read in their question's {@link
+   * ValueType} (categorical unless declared with {@link #question(String, ValueType)}).
+   *
+   * <p>A builder is not thread-safe and can build once.
+   */
+  public static final class Builder {
+    private final Map<String, Integer> sources = new HashMap<>();
+    private final List<String> sourceNames = new ArrayList<>();
+    private final Map<String, Credibility> priors = new HashMap<>();
+    private final Map<String, Integer> questions = new HashMap<>();
+    private final List<String> questionNames = new ArrayList<>();
+    private final List<ValueType> questionTypes = new ArrayList<>();
+    /** Per question: interned text form of a value -> local candidate number. */
+    private final List<Map<String, Integer>> questionCands = new ArrayList<>();
+    private final List<List<Value>> questionCandValues = new ArrayList<>();
+
+    private int[] src;
+    private int[] qst;
+    private int[] cnd;
+    private double[] wgt;
+    private boolean[] den;
+    private Claim[] orig;
+    private int n;
+    private boolean built;
+
+    Builder(int capacity) {
+      int c = Math.max(16, capacity);
+      src = new int[c];
+      qst = new int[c];
+      cnd = new int[c];
+    }
+
+    /**
+     * Declares a source (sources are also declared implicitly by the claims that name them).
+     *
+     * @param id the source id
+     * @return this builder
+     */
+    public Builder source(String id) {
+      internSource(id);
+      return this;
+    }
+
+    /**
+     * Gives a source a prior credibility, used by algorithms that start from priors.
+     *
+     * @param id the source id
+     * @param prior the prior
+     * @return this builder
+     */
+    public Builder sourcePrior(String id, Credibility prior) {
+      internSource(id);
+      priors.put(id, checkNotNull(prior, "prior"));
+      return this;
+    }
+
+    /**
+     * Declares a question and the type of its values.
+     *
+     * @param id the question id
+     * @param type the value type
+     * @return this builder
+     * @throws IllegalArgumentException if the question was already declared with another type
+     */
+    public Builder question(String id, ValueType type) {
+      checkNotNull(type, "type");
+      int q = internQuestion(id, type);
+      checkArgument(
+          questionTypes.get(q) == type,
+          "question '%s' is %s, cannot redeclare it as %s",
+          id,
+          questionTypes.get(q),
+          type);
+      return this;
+    }
+
+    /**
+     * Adds a claim: {@code source} affirms {@code value} for {@code question}. The value is read
+     * in the question's type ({@link Value#parse(ValueType, String)}); an undeclared question is
+     * categorical.
+     *
+     * @param source the source id
+     * @param question the question id
+     * @param value the value in canonical text form
+     * @return this builder
+     * @throws IllegalArgumentException if the value is not valid for the question's type; the
+     *     message names the value
+     */
+    public Builder add(String source, String question, String value) {
+      checkNotNull(value, "value");
+      int q = internQuestion(question, ValueType.CATEGORICAL);
+      Map<String, Integer> cands = questionCands.get(q);
+      Integer local = cands.get(value);
+      if (local == null) {
+        Value v = Value.parse(questionTypes.get(q), value);
+        local = candidateNumber(q, v);
+        cands.put(value, local);
+      }
+      append(internSource(source), q, local, 1.0, false, null);
+      return this;
+    }
+
+    /**
+     * Adds a claim with a typed value.
+     *
+     * @param source the source id
+     * @param question the question id
+     * @param value the value; its type must match the question's
+     * @return this builder
+     */
+    public Builder add(String source, String question, Value value) {
+      return addClaim(source, question, value, 1.0, false, null);
+    }
+
+    Builder candidate(String question, Value v) {
+      int q = internQuestion(question, v.type());
+      candidateNumber(q, v);
+      return this;
+    }
+
+    Builder addClaim(
+        String source, String question, Value v, double weight, boolean denies, Claim origin) {
+      checkNotNull(v, "value");
+      int q = internQuestion(question, v.type());
+      checkArgument(
+          questionTypes.get(q) == v.type(),
+          "value '%s' is %s but question '%s' is %s",
+          v.canonical(),
+          v.type(),
+          question,
+          questionTypes.get(q));
+      append(internSource(source), q, candidateNumber(q, v), weight, denies, origin);
+      return this;
+    }
+
+    private int candidateNumber(int q, Value v) {
+      Map<String, Integer> cands = questionCands.get(q);
+      String key = v.canonical();
+      Integer local = cands.get(key);
+      if (local == null) {
+        List<Value> values = questionCandValues.get(q);
+        local = values.size();
+        values.add(v);
+        cands.put(key, local);
+      }
+      return local;
+    }
+
+    private void append(int s, int q, int local, double weight, boolean denies, Claim origin) {
+      checkState(!built, "builder already built");
+      checkArgument(
+          Double.isFinite(weight) && weight >= 0, "claim weight must be finite and >= 0, got %s",
+          weight);
+      if (n == src.length) {
+        int c = Math.max(16, n + (n >> 1));
+        src = Arrays.copyOf(src, c);
+        qst = Arrays.copyOf(qst, c);
+        cnd = Arrays.copyOf(cnd, c);
+        if (wgt != null) {
+          wgt = Arrays.copyOf(wgt, c);
+        }
+        if (den != null) {
+          den = Arrays.copyOf(den, c);
+        }
+        if (orig != null) {
+          orig = Arrays.copyOf(orig, c);
+        }
+      }
+      src[n] = s;
+      qst[n] = q;
+      cnd[n] = local;
+      if (weight != 1.0 && wgt == null) {
+        wgt = new double[src.length];
+        Arrays.fill(wgt, 0, n, 1.0);
+      }
+      if (wgt != null) {
+        wgt[n] = weight;
+      }
+      if (denies && den == null) {
+        den = new boolean[src.length];
+      }
+      if (den != null) {
+        den[n] = denies;
+      }
+      if (origin != null && orig == null) {
+        orig = new Claim[src.length];
+      }
+      if (orig != null) {
+        orig[n] = origin;
+      }
+      n++;
+    }
+
+    private int internSource(String id) {
+      checkNotNull(id, "source");
+      Integer s = sources.get(id);
+      if (s == null) {
+        checkArgument(!id.isEmpty(), "source id must not be empty");
+        s = sourceNames.size();
+        sources.put(id, s);
+        sourceNames.add(id);
+      }
+      return s;
+    }
+
+    private int internQuestion(String id, ValueType type) {
+      checkNotNull(id, "question");
+      Integer q = questions.get(id);
+      if (q == null) {
+        checkArgument(!id.isEmpty(), "question id must not be empty");
+        q = questionNames.size();
+        questions.put(id, q);
+        questionNames.add(id);
+        questionTypes.add(type);
+        questionCands.add(new HashMap<>());
+        questionCandValues.add(new ArrayList<>());
+      }
+      return q;
+    }
+
+    /**
+     * Builds the index, sorting everything into canonical order.
+     *
+     * @return the index
+     * @throws IllegalStateException if this builder was already built
+     */
+    public ClaimIndex build() {
+      return build(null);
+    }
+
+    ClaimIndex build(Case origin) {
+      checkState(!built, "builder already built");
+      built = true;
+      // Canonical numbering of sources and questions: sorted ids.
+      int ns = sourceNames.size();
+      String[] sourceIds = sourceNames.toArray(new String[0]);
+      Arrays.sort(sourceIds);
+      int[] sourceRank = new int[ns];
+      for (int i = 0; i < ns; i++) {
+        sourceRank[sources.get(sourceIds[i])] = i;
+      }
+      Credibility[] prior = new Credibility[ns];
+      for (int i = 0; i < ns; i++) {
+        prior[i] = priors.get(sourceIds[i]);
+      }
+      int nq = questionNames.size();
+      String[] questionIds = questionNames.toArray(new String[0]);
+      Arrays.sort(questionIds);
+      int[] questionRank = new int[nq];
+      ValueType[] types = new ValueType[nq];
+      for (int i = 0; i < nq; i++) {
+        int old = questions.get(questionIds[i]);
+        questionRank[old] = i;
+        types[i] = questionTypes.get(old);
+      }
+      // Canonical numbering of candidates: per question in value order.
+      int[] candStart = new int[nq + 1];
+      for (int i = 0; i < nq; i++) {
+        candStart[i + 1] = candStart[i] + questionCandValues.get(questions.get(questionIds[i])).size();
+      }
+      int nc = candStart[nq];
+      Value[] candValue = new Value[nc];
+      int[] candQuestion = new int[nc];
+      int[][] localRank = new int[nq][];
+      for (int old = 0; old < nq; old++) {
+        List<Value> values = questionCandValues.get(old);
+        Integer[] order = new Integer[values.size()];
+        for (int i = 0; i < order.length; i++) {
+          order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparing(values::get, VALUE_ORDER));
+        int qNew = questionRank[old];
+        localRank[old] = new int[order.length];
+        for (int r = 0; r < order.length; r++) {
+          localRank[old][order[r]] = r;
+          candValue[candStart[qNew] + r] = values.get(order[r]);
+          candQuestion[candStart[qNew] + r] = qNew;
+        }
+      }
+      // Group claims by question (counting sort), then order each group by (source, candidate).
+      int[] claimStart = new int[nq + 1];
+      for (int i = 0; i < n; i++) {
+        claimStart[questionRank[qst[i]] + 1]++;
+      }
+      for (int q = 0; q < nq; q++) {
+        claimStart[q + 1] += claimStart[q];
+      }
+      int[] candFirstSeen = new int[nc];
+      Arrays.fill(candFirstSeen, Integer.MAX_VALUE);
+      for (int i = n - 1; i >= 0; i--) {
+        int qNew = questionRank[qst[i]];
+        candFirstSeen[candStart[qNew] + localRank[qst[i]][cnd[i]]] = i;
+      }
+      int[] next = Arrays.copyOf(claimStart, nq);
+      long[] keys = new long[n];
+      int[] perm = new int[n];
+      for (int i = 0; i < n; i++) {
+        int qNew = questionRank[qst[i]];
+        int slot = next[qNew]++;
+        perm[slot] = i;
+      }
+      int[] claimSource = new int[n];
+      int[] claimCand = new int[n];
+      double[] weight = wgt == null ? null : new double[n];
+      boolean[] denies = den == null ? null : new boolean[n];
+      Claim[] claimOrigin = orig == null ? null : new Claim[n];
+      for (int q = 0; q < nq; q++) {
+        int from = claimStart[q];
+        int to = claimStart[q + 1];
+        for (int slot = from; slot < to; slot++) {
+          int i = perm[slot];
+          // source rank (high), candidate rank, original position (low) keep the order total.
+          keys[slot] =
+              ((long) sourceRank[src[i]] << 40)
+                  | ((long) localRank[qst[i]][cnd[i]] << 20)
+                  | (slot - from);
+        }
+        boolean fits =
+            to - from < (1 << 20)
+                && candStart[q + 1] - candStart[q] < (1 << 20)
+                && ns < (1 << 23);
+        if (fits) {
+          Arrays.sort(keys, from, to);
+          int[] segment = Arrays.copyOfRange(perm, from, to);
+          for (int slot = from; slot < to; slot++) {
+            perm[slot] = segment[(int) (keys[slot] & 0xFFFFF)];
+          }
+        } else {
+          Integer[] boxed = new Integer[to - from];
+          for (int k = 0; k < boxed.length; k++) {
+            boxed[k] = perm[from + k];
+          }
+          Arrays.sort(
+              boxed,
+              Comparator.<Integer>comparingInt(i -> sourceRank[src[i]])
+                  .thenComparingInt(i -> localRank[qst[i]][cnd[i]]));
+          for (int k = 0; k < boxed.length; k++) {
+            perm[from + k] = boxed[k];
+          }
+        }
+        for (int slot = from; slot < to; slot++) {
+          int i = perm[slot];
+          claimSource[slot] = sourceRank[src[i]];
+          claimCand[slot] = candStart[q] + localRank[qst[i]][cnd[i]];
+          if (weight != null) {
+            weight[slot] = wgt[i];
+          }
+          if (denies != null) {
+            denies[slot] = den[i];
+          }
+          if (claimOrigin != null) {
+            claimOrigin[slot] = orig[i];
+          }
+        }
+      }
+      src = null;
+      qst = null;
+      cnd = null;
+      wgt = null;
+      den = null;
+      orig = null;
+      return new ClaimIndex(
+          sourceIds,
+          prior,
+          questionIds,
+          types,
+          claimStart,
+          candStart,
+          candValue,
+          candQuestion,
+          candFirstSeen,
+          claimSource,
+          claimCand,
+          weight,
+          denies,
+          claimOrigin,
+          origin);
+    }
+  }
+
+  /** Quantities by interval then kind; everything else by canonical text. */
+  static final Comparator<Value> VALUE_ORDER =
+      (a, b) -> {
+        if (a instanceof Quantity && b instanceof Quantity) {
+          Quantity x = (Quantity) a;
+          Quantity y = (Quantity) b;
+          int c = Double.compare(x.representative(), y.representative());
+          if (c == 0) {
+            c = Double.compare(x.lower(), y.lower());
+          }
+          if (c == 0) {
+            c = Double.compare(x.upper(), y.upper());
+          }
+          return c != 0 ? c : a.canonical().compareTo(b.canonical());
+        }
+        return a.canonical().compareTo(b.canonical());
+      };
+}

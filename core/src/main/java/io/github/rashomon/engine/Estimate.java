@@ -1,0 +1,36 @@
+package io.github.rashomon.engine;
+
+import io.github.rashomon.model.Value;
+
+/**
+ * The raw arrays an algorithm produces, before they are mapped back to verdicts and
+ * assessments. Package-private: the algorithms fill it, {@link Reconciliation} reads it.
+ */
+final class Estimate {
+  /** Per candidate: probability; each question's candidates sum to 1. */
+  final double[] candProb;
+  /** Per source: trust in [0, 1]. */
+  final double[] trust;
+  /** Per source: how much one claim of the source counted, for the explanation. */
+  final double[] voteWeight;
+  /** Per source: confusion matrix, or null. */
+  ConfusionMatrix[] confusion;
+  /** Per question: a leading value that is not a candidate (quantity estimators), or null. */
+  Value[] pointEstimate;
+
+  /**
+   * Per candidate: rank used to order candidates of equal probability (lower first), or null for
+   * canonical value order.
+   */
+  int[] tieRank;
+
+  int iterations = 1;
+  boolean converged = true;
+  double finalChange;
+
+  Estimate(ClaimIndex index) {
+    candProb = new double[index.candidateCount()];
+    trust = new double[index.sourceCount()];
+    voteWeight = new double[index.sourceCount()];
+  }
+}

@@ -1,0 +1,445 @@
+package io.github.rashomon.engine;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkElementIndex;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.base.Verify;
+import com.google.common.collect.ImmutableList;
+import io.github.rashomon.credibility.Credibility;
+import io.github.rashomon.model.Claim;
+import io.github.rashomon.model.Stance;
+import io.github.rashomon.model.Value;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The engine's answer for a case: a {@link Verdict} per question, a {@link SourceAssessment} per
+ * source, and the {@link Provenance} of the run.
+ *
+ * <p>A reconciliation keeps the compiled claim index and the algorithm's raw estimates, and builds
+ * verdicts and assessments when asked, so that a result over millions of questions costs no more
+ * memory than its arrays. The bulk accessors ({@link #confidence(int)}, {@link #trust(int)}, …)
+ * read those arrays directly. Questions and sources are numbered as in the {@link ClaimIndex}:
+ * ids in sorted order. Instances are immutable and safe to share between threads.
+ *
+ * @since 0.1
+ */
+public final class Reconciliation {
+  private final ClaimIndex index;
+  private final Estimate estimate;
+  private final Provenance provenance;
+  private final VerdictPolicy policy;
+  private final int[] claimsPerSource;
+
+  private Reconciliation(
+      ClaimIndex index, Estimate estimate, Provenance provenance, VerdictPolicy policy,
+      int[] claimsPerSource) {
+    this.index = index;
+    this.estimate = estimate;
+    this.provenance = provenance;
+    this.policy = policy;
+    this.claimsPerSource = claimsPerSource;
+  }
+
+  static Reconciliation of(
+      ClaimIndex index, Estimate estimate, String algorithm, java.util.Map<String, String> settings) {
+    int[] perSource = new int[index.sourceCount()];
+    for (int s : index.claimSource) {
+      perSource[s]++;
+    }
+    normalise(index, estimate, algorithm);
+    Provenance provenance =
+        Provenance.builder()
+            .algorithm(algorithm)
+            .settings(com.google.common.collect.ImmutableSortedMap.copyOf(settings))
+            .iterations(estimate.iterations)
+            .converged(estimate.converged)
+            .finalChange(Double.isFinite(estimate.finalChange) ? estimate.finalChange : 0)
+            .inputs(
+                com.google.common.collect.ImmutableSortedMap.of(
+                    "claims", index.claimCount(),
+                    "questions", index.questionCount(),
+                    "sources", index.sourceCount()))
+            .build();
+    return new Reconciliation(index, estimate, provenance, VerdictPolicy.defaults(), perSource);
+  }
+
+  /** Makes each question's probabilities sum to exactly what they should, and checks for NaN. */
+  private static void normalise(ClaimIndex index, Estimate e, String algorithm) {
+    for (int q = 0; q < index.questionCount(); q++) {
+      int from = index.questionCandStart[q];
+      int to = index.questionCandStart[q + 1];
+      double sum = 0;
+      for (int c = from; c < to; c++) {
+        double p = e.candProb[c];
+        Verify.verify(
+            p >= 0 && Double.isFinite(p),
+            "%s produced probability %s for question '%s'",
+            algorithm,
+            p,
+            index.questionIds[q]);
+        sum += p;
+      }
+      for (int c = from; c < to; c++) {
+        e.candProb[c] = sum > 0 ? e.candProb[c] / sum : 1.0 / (to - from);
+      }
+    }
+    for (int s = 0; s < e.trust.length; s++) {
+      Verify.verify(
+          e.trust[s] >= 0 && e.trust[s] <= 1,
+          "%s produced trust %s for source '%s'",
+          algorithm,
+          e.trust[s],
+          index.sourceIds[s]);
+      Verify.verify(
+          Double.isFinite(e.voteWeight[s]),
+          "%s produced vote weight %s for source '%s'",
+          algorithm,
+          e.voteWeight[s],
+          index.sourceIds[s]);
+    }
+  }
+
+  /**
+   * Returns the same reconciliation judged by another verdict policy.
+   *
+   * @param newPolicy the policy
+   * @return a reconciliation sharing this one's estimates
+   */
+  public Reconciliation withPolicy(VerdictPolicy newPolicy) {
+    return new Reconciliation(
+        index, estimate, provenance, checkNotNull(newPolicy, "policy"), claimsPerSource);
+  }
+
+  /**
+   * The policy that decides each verdict's status.
+   *
+   * @return the policy
+   */
+  public VerdictPolicy policy() {
+    return policy;
+  }
+
+  /**
+   * How this result was produced.
+   *
+   * @return the provenance
+   */
+  public Provenance provenance() {
+    return provenance;
+  }
+
+  /**
+   * The compiled claim index that was reconciled.
+   *
+   * @return the index
+   */
+  public ClaimIndex index() {
+    return index;
+  }
+
+  /**
+   * The number of questions.
+   *
+   * @return the question count
+   */
+  public int questionCount() {
+    return index.questionCount();
+  }
+
+  /**
+   * The number of sources.
+   *
+   * @return the source count
+   */
+  public int sourceCount() {
+    return index.sourceCount();
+  }
+
+  /**
+   * The verdict on every question, in question-id order. Builds every verdict with its
+   * explanation: for millions of questions prefer {@link #verdict(int)} or the bulk accessors.
+   *
+   * @return the verdicts
+   */
+  public ImmutableList<Verdict> verdicts() {
+    ImmutableList.Builder<Verdict> b = ImmutableList.builderWithExpectedSize(questionCount());
+    for (int q = 0; q < questionCount(); q++) {
+      b.add(verdict(q));
+    }
+    return b.build();
+  }
+
+  /**
+   * The verdict on one question.
+   *
+   * @param questionId a question id
+   * @return the verdict
+   * @throws IllegalArgumentException if the case has no such question
+   */
+  public Verdict verdict(String questionId) {
+    int q = index.questionNumber(checkNotNull(questionId, "questionId"));
+    checkArgument(q >= 0, "no question '%s' in this reconciliation", questionId);
+    return verdict(q);
+  }
+
+  /**
+   * The verdict on question number {@code q}.
+   *
+   * @param q a question number, {@code 0 <= q < questionCount()}
+   * @return the verdict
+   */
+  public Verdict verdict(int q) {
+    checkElementIndex(q, questionCount(), "question");
+    int from = index.questionCandStart[q];
+    int to = index.questionCandStart[q + 1];
+    int claimFrom = index.questionClaimStart[q];
+    int claimTo = index.questionClaimStart[q + 1];
+    int[] affirming = new int[to - from];
+    for (int i = claimFrom; i < claimTo; i++) {
+      if (!index.denies(i)) {
+        affirming[index.claimCand[i] - from]++;
+      }
+    }
+    List<CandidateScore> scores = new ArrayList<>(to - from);
+    Integer[] order = order(q);
+    for (int c : order) {
+      scores.add(
+          CandidateScore.of(index.candValue[c], estimate.candProb[c], affirming[c - from]));
+    }
+    Optional<Value> value = leadingValue(q);
+    double confidence = confidence(q);
+    double margin = margin(q);
+    StringBuilder reason = new StringBuilder();
+    VerdictStatus status = policy.classify(claimTo - claimFrom, margin, reason);
+    return Verdict.builder()
+        .question(index.questionIds[q])
+        .addAllCandidates(scores)
+        .value(value)
+        .confidence(confidence)
+        .margin(margin)
+        .status(status)
+        .reason(reason.toString())
+        .claims(claimTo - claimFrom)
+        .addAllExplanation(explain(q, value))
+        .build();
+  }
+
+  private Integer[] order(int q) {
+    int from = index.questionCandStart[q];
+    int to = index.questionCandStart[q + 1];
+    Integer[] order = new Integer[to - from];
+    for (int c = from; c < to; c++) {
+      order[c - from] = c;
+    }
+    // Most probable first; ties keep canonical candidate order.
+    java.util.Arrays.sort(
+        order,
+        Comparator.comparingDouble((Integer c) -> -estimate.candProb[c])
+            .thenComparingInt(this::tieRank));
+    return order;
+  }
+
+  private int top(int q) {
+    int from = index.questionCandStart[q];
+    int to = index.questionCandStart[q + 1];
+    int best = -1;
+    for (int c = from; c < to; c++) {
+      if (best < 0
+          || estimate.candProb[c] > estimate.candProb[best]
+          || (estimate.candProb[c] == estimate.candProb[best] && tieRank(c) < tieRank(best))) {
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  private int tieRank(int c) {
+    return estimate.tieRank == null ? c : estimate.tieRank[c];
+  }
+
+  /**
+   * The leading value of question {@code q}: the most probable candidate, or the point estimate
+   * of a quantity estimator.
+   *
+   * @param q a question number
+   * @return the value; empty when the question has no claims
+   */
+  public Optional<Value> leadingValue(int q) {
+    checkElementIndex(q, questionCount(), "question");
+    if (index.questionClaimStart[q] == index.questionClaimStart[q + 1]) {
+      return Optional.empty();
+    }
+    if (estimate.pointEstimate != null && estimate.pointEstimate[q] != null) {
+      return Optional.of(estimate.pointEstimate[q]);
+    }
+    int best = top(q);
+    return best < 0 ? Optional.empty() : Optional.of(index.candValue[best]);
+  }
+
+  /**
+   * The probability of question {@code q}'s leading value (for a point estimate: the total
+   * probability of the candidates compatible with it).
+   *
+   * @param q a question number
+   * @return a probability; 0 when the question has no claims
+   */
+  public double confidence(int q) {
+    Optional<Value> lead = leadingValue(q);
+    if (lead.isEmpty()) {
+      return 0;
+    }
+    if (estimate.pointEstimate != null && estimate.pointEstimate[q] != null) {
+      double p = 0;
+      for (int c = index.questionCandStart[q]; c < index.questionCandStart[q + 1]; c++) {
+        if (index.candValue[c].compatibleWith(lead.get())) {
+          p += estimate.candProb[c];
+        }
+      }
+      return Math.min(1, p);
+    }
+    return estimate.candProb[top(q)];
+  }
+
+  private double margin(int q) {
+    Optional<Value> lead = leadingValue(q);
+    if (lead.isEmpty()) {
+      return 0;
+    }
+    double first = confidence(q);
+    double second = 0;
+    int best = top(q);
+    boolean point = estimate.pointEstimate != null && estimate.pointEstimate[q] != null;
+    for (int c = index.questionCandStart[q]; c < index.questionCandStart[q + 1]; c++) {
+      boolean rival = point ? !index.candValue[c].compatibleWith(lead.get()) : c != best;
+      if (rival) {
+        second = Math.max(second, estimate.candProb[c]);
+      }
+    }
+    return Math.max(0, first - second);
+  }
+
+  /**
+   * The status of question {@code q}'s verdict under the current policy.
+   *
+   * @param q a question number
+   * @return the status
+   */
+  public VerdictStatus status(int q) {
+    int claims = index.questionClaimStart[q + 1] - index.questionClaimStart[q];
+    return policy.classify(claims, margin(q), new StringBuilder());
+  }
+
+  /**
+   * The probability of candidate {@code candidate} of question {@code q}, in the order of {@link
+   * ClaimIndex#candidates(int)}.
+   *
+   * @param q a question number
+   * @param candidate a candidate position within the question
+   * @return the probability
+   */
+  public double probability(int q, int candidate) {
+    checkElementIndex(q, questionCount(), "question");
+    checkElementIndex(candidate, index.candidateCount(q), "candidate");
+    return estimate.candProb[index.questionCandStart[q] + candidate];
+  }
+
+  private ImmutableList<Contribution> explain(int q, Optional<Value> lead) {
+    if (lead.isEmpty()) {
+      return ImmutableList.of();
+    }
+    List<Contribution> out = new ArrayList<>();
+    for (int i = index.questionClaimStart[q]; i < index.questionClaimStart[q + 1]; i++) {
+      int s = index.claimSource[i];
+      Value v = index.candValue[index.claimCand[i]];
+      boolean denies = index.denies(i);
+      boolean agrees = v.compatibleWith(lead.get()) != denies;
+      double w = estimate.voteWeight[s] * index.weight(i);
+      Claim origin = index.claimOrigin == null ? null : index.claimOrigin[i];
+      Stance stance = denies ? Stance.DENIES : Stance.AFFIRMS;
+      if (origin != null && origin.stance() == Stance.DENIES && !denies) {
+        // A denied truth value compiled as its negation: report it as the source said it.
+        stance = Stance.DENIES;
+        v = origin.value();
+      }
+      Contribution.Builder b =
+          Contribution.builder()
+              .source(index.sourceIds[s])
+              .value(v)
+              .stance(stance)
+              .weight(agrees ? Math.abs(w) : -Math.abs(w));
+      if (origin != null) {
+        b.claim(origin.id());
+      }
+      out.add(b.build());
+    }
+    out.sort(
+        Comparator.comparingDouble((Contribution c) -> -Math.abs(c.weight()))
+            .thenComparing(Contribution::source)
+            .thenComparing(c -> c.value().canonical())
+            .thenComparing(c -> c.claim().orElse("")));
+    return ImmutableList.copyOf(out);
+  }
+
+  /**
+   * The assessment of every source, in source-id order.
+   *
+   * @return the assessments
+   */
+  public ImmutableList<SourceAssessment> assessments() {
+    ImmutableList.Builder<SourceAssessment> b = ImmutableList.builder();
+    for (int s = 0; s < sourceCount(); s++) {
+      b.add(assessment(s));
+    }
+    return b.build();
+  }
+
+  /**
+   * The assessment of one source.
+   *
+   * @param sourceId a source id
+   * @return the assessment
+   * @throws IllegalArgumentException if the case has no such source
+   */
+  public SourceAssessment assessment(String sourceId) {
+    int s = index.sourceNumber(checkNotNull(sourceId, "sourceId"));
+    checkArgument(s >= 0, "no source '%s' in this reconciliation", sourceId);
+    return assessment(s);
+  }
+
+  /**
+   * The assessment of source number {@code s}.
+   *
+   * @param s a source number
+   * @return the assessment
+   */
+  public SourceAssessment assessment(int s) {
+    checkElementIndex(s, sourceCount(), "source");
+    double t = estimate.trust[s];
+    int n = claimsPerSource[s];
+    SourceAssessment.Builder b =
+        SourceAssessment.builder()
+            .source(index.sourceIds[s])
+            .trust(t)
+            .claims(n)
+            .credibility(Credibility.fromEvidence(t * n, (1 - t) * n, 0.5));
+    if (estimate.confusion != null && estimate.confusion[s] != null) {
+      b.confusion(estimate.confusion[s]);
+    }
+    return b.build();
+  }
+
+  /**
+   * The estimated trust of source number {@code s}.
+   *
+   * @param s a source number
+   * @return a probability in [0, 1]
+   */
+  public double trust(int s) {
+    checkElementIndex(s, sourceCount(), "source");
+    return estimate.trust[s];
+  }
+}

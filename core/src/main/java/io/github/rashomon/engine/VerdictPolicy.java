@@ -1,0 +1,138 @@
+package io.github.rashomon.engine;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * When a verdict counts as accepted, contested or undetermined.
+ *
+ * <p>A question with fewer than {@link #minimumClaims()} claims is {@link
+ * VerdictStatus#UNDETERMINED}. Otherwise, when the leading candidate's probability exceeds the
+ * runner-up's by less than {@link #contestedMargin()}, the verdict is {@link
+ * VerdictStatus#CONTESTED}; else {@link VerdictStatus#ACCEPTED}. The defaults (margin 0.1, one
+ * claim) call a 55/45 split contested and a 60/40 split accepted.
+ *
+ * @since 0.1
+ */
+public final class VerdictPolicy {
+  private static final VerdictPolicy DEFAULTS = new VerdictPolicy(0.1, 1);
+
+  private final double contestedMargin;
+  private final int minimumClaims;
+
+  private VerdictPolicy(double contestedMargin, int minimumClaims) {
+    this.contestedMargin = contestedMargin;
+    this.minimumClaims = minimumClaims;
+  }
+
+  /**
+   * The default policy: contested below a margin of 0.1, undetermined without claims.
+   *
+   * @return the default policy
+   */
+  public static VerdictPolicy defaults() {
+    return DEFAULTS;
+  }
+
+  /**
+   * Returns a policy with another contested margin.
+   *
+   * @param margin the smallest lead of the first candidate over the second that counts as
+   *     accepted, in [0, 1]
+   * @return the new policy
+   * @throws IllegalArgumentException if {@code margin} is outside [0, 1]
+   */
+  public VerdictPolicy withContestedMargin(double margin) {
+    checkArgument(
+        margin >= 0 && margin <= 1, "VerdictPolicy.contestedMargin must be in [0, 1], got %s",
+        margin);
+    return new VerdictPolicy(margin, minimumClaims);
+  }
+
+  /**
+   * Returns a policy with another minimum number of claims.
+   *
+   * @param claims the fewest claims a question needs to be decided, at least 1
+   * @return the new policy
+   * @throws IllegalArgumentException if {@code claims < 1}
+   */
+  public VerdictPolicy withMinimumClaims(int claims) {
+    checkArgument(claims >= 1, "VerdictPolicy.minimumClaims must be >= 1, got %s", claims);
+    return new VerdictPolicy(contestedMargin, claims);
+  }
+
+  /**
+   * The smallest lead that counts as accepted.
+   *
+   * @return the margin
+   */
+  public double contestedMargin() {
+    return contestedMargin;
+  }
+
+  /**
+   * The fewest claims a question needs to be decided.
+   *
+   * @return the minimum
+   */
+  public int minimumClaims() {
+    return minimumClaims;
+  }
+
+  VerdictStatus classify(int claims, double margin, StringBuilder reason) {
+    if (claims < minimumClaims) {
+      reason.append(
+          String.format(
+              Locale.ROOT, "undetermined: %d claim(s), fewer than the %d required", claims,
+              minimumClaims));
+      return VerdictStatus.UNDETERMINED;
+    }
+    if (margin < contestedMargin) {
+      reason.append(
+          String.format(
+              Locale.ROOT,
+              "contested: the leading value is ahead by %.3f, less than the margin %.3f",
+              margin,
+              contestedMargin));
+      return VerdictStatus.CONTESTED;
+    }
+    reason.append(
+        String.format(
+            Locale.ROOT,
+            "accepted: the leading value is ahead by %.3f (margin %.3f)",
+            margin,
+            contestedMargin));
+    return VerdictStatus.ACCEPTED;
+  }
+
+  /**
+   * Equal when both settings are equal.
+   *
+   * @param o the other object
+   * @return whether {@code o} is an equal policy
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof VerdictPolicy
+        && ((VerdictPolicy) o).contestedMargin == contestedMargin
+        && ((VerdictPolicy) o).minimumClaims == minimumClaims;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(contestedMargin, minimumClaims);
+  }
+
+  /**
+   * The settings.
+   *
+   * @return a human-readable form
+   */
+  @Override
+  public String toString() {
+    return "VerdictPolicy{contestedMargin=" + contestedMargin + ", minimumClaims=" + minimumClaims
+        + "}";
+  }
+}
