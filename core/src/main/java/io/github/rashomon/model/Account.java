@@ -8,8 +8,9 @@ import org.immutables.value.Value;
  * One statement event of one source: a press conference, an interview, a report. Claims name the
  * account they were made in ({@link Claim#account()}).
  *
- * <p>The account's {@link #source()} is whoever made the statement: the claim's own source, or,
- * for a relayed claim, its last relay ({@link Claim#teller()}).
+ * <p>The account's {@link #source()} is whoever made the statement: the claim's own source or, for
+ * a relayed claim, one of its relays ({@link Claim#via()}): Grishin's interview with IWPR is an
+ * account of Grishin's that carries the commission members' claims.
  *
  * @since 0.1
  */

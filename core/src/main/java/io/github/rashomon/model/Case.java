@@ -20,7 +20,7 @@ import org.immutables.value.Value;
  * consistent case or throws {@link InvalidCaseException} listing every problem, each naming the
  * offending element. It rejects duplicate ids, claims naming an unknown source, question, relay or
  * account, values of the wrong type for their question (or outside a closed domain), accounts
- * made by someone other than the claim's source or last relay, and a source that affirms and
+ * made by someone other than the claim's source or one of its relays, and a source that affirms and
  * denies the same value in the same account. Attribution cycles, blank ids, NaN and infinite
  * numbers are already refused by the element types themselves.
  *
@@ -210,18 +210,17 @@ public abstract class Case {
         Account a = accounts.get(c.account().get());
         if (a == null) {
           problems.add(where + " names unknown account '" + c.account().get() + "'");
-        } else if (!a.source().equals(c.source()) && !a.source().equals(c.teller())) {
+        } else if (!a.source().equals(c.source()) && !c.via().contains(a.source())) {
           problems.add(
               where
                   + " is in account '"
                   + a.id()
                   + "' of source '"
                   + a.source()
-                  + "', but the claim's source is '"
+                  + "', who is neither the claim's source '"
                   + c.source()
-                  + "' and it was told by '"
-                  + c.teller()
-                  + "'");
+                  + "' nor one of its relays "
+                  + c.via());
         }
       }
       String key =
