@@ -1,5 +1,7 @@
 package io.github.rashomon.model;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableListMultimap;
 import com.google.common.collect.ImmutableMap;
@@ -87,7 +89,7 @@ public abstract class Case {
    * @return the source with that id, if any
    */
   public Optional<Source> source(String id) {
-    return Optional.ofNullable(sourcesById().get(id));
+    return Optional.ofNullable(sourcesById().get(checkNotNull(id, "id")));
   }
 
   /**
@@ -97,7 +99,7 @@ public abstract class Case {
    * @return the question with that id, if any
    */
   public Optional<Question> question(String id) {
-    return Optional.ofNullable(questionsById().get(id));
+    return Optional.ofNullable(questionsById().get(checkNotNull(id, "id")));
   }
 
   /**
@@ -107,7 +109,7 @@ public abstract class Case {
    * @return the account with that id, if any
    */
   public Optional<Account> account(String id) {
-    return Optional.ofNullable(accountsById().get(id));
+    return Optional.ofNullable(accountsById().get(checkNotNull(id, "id")));
   }
 
   /**
@@ -117,7 +119,7 @@ public abstract class Case {
    * @return the claims; empty for an unknown question
    */
   public ImmutableList<Claim> claimsAbout(String questionId) {
-    return claimsByQuestion().get(questionId);
+    return claimsByQuestion().get(checkNotNull(questionId, "questionId"));
   }
 
   /**
@@ -127,7 +129,7 @@ public abstract class Case {
    * @return the claims; empty for an unknown source
    */
   public ImmutableList<Claim> claimsBy(String sourceId) {
-    return claimsBySource().get(sourceId);
+    return claimsBySource().get(checkNotNull(sourceId, "sourceId"));
   }
 
   /**
