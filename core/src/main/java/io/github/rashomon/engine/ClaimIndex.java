@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import io.github.rashomon.credibility.Credibility;
 import io.github.rashomon.model.Case;
 import io.github.rashomon.model.Claim;
@@ -68,6 +69,10 @@ public final class ClaimIndex {
   final Claim[] claimOrigin;
   /** The case this index was compiled from, or null. */
   final Case origin;
+  /** The testimony model the weights came from ({@link TestimonyModel#neutral()} for raw data). */
+  final TestimonyModel model;
+  /** Per claim id: how its weight was formed; empty for raw data. */
+  final ImmutableMap<String, ImmutableList<String>> claimNotes;
 
   private ClaimIndex(
       String[] sourceIds,
@@ -100,10 +105,45 @@ public final class ClaimIndex {
     this.claimDenies = claimDenies;
     this.claimOrigin = claimOrigin;
     this.origin = origin;
+    this.model = TestimonyModel.neutral();
+    this.claimNotes = ImmutableMap.of();
+  }
+
+  private ClaimIndex(ClaimIndex raw, TestimonyModel model,
+      ImmutableMap<String, ImmutableList<String>> claimNotes) {
+    this.sourceIds = raw.sourceIds;
+    this.sourcePrior = raw.sourcePrior;
+    this.questionIds = raw.questionIds;
+    this.questionType = raw.questionType;
+    this.questionClaimStart = raw.questionClaimStart;
+    this.questionCandStart = raw.questionCandStart;
+    this.candValue = raw.candValue;
+    this.candQuestion = raw.candQuestion;
+    this.candFirstSeen = raw.candFirstSeen;
+    this.claimSource = raw.claimSource;
+    this.claimCand = raw.claimCand;
+    this.claimWeight = raw.claimWeight;
+    this.claimDenies = raw.claimDenies;
+    this.claimOrigin = raw.claimOrigin;
+    this.origin = raw.origin;
+    this.model = model;
+    this.claimNotes = claimNotes;
   }
 
   /**
-   * Compiles a case.
+   * Compiles a case with the {@linkplain TestimonyModel#defaults() default testimony model}.
+   *
+   * @param c the case
+   * @return the index
+   * @see #of(Case, TestimonyModel)
+   */
+  public static ClaimIndex of(Case c) {
+    return of(c, TestimonyModel.defaults());
+  }
+
+  /**
+   * Compiles a case, weighing each claim by the testimony model: its qualifiers, its relays, and
+   * its dependence on other claims for the same value.
    *
    * <p>Every option of a closed categorical question and both truth values of a boolean question
    * become candidates, claimed or not. A denial of a boolean value is compiled as an affirmation
@@ -111,10 +151,12 @@ public final class ClaimIndex {
    * each algorithm documents how it reads.
    *
    * @param c the case
+   * @param model how qualifiers, relays and shared affiliations weigh
    * @return the index
    */
-  public static ClaimIndex of(Case c) {
+  public static ClaimIndex of(Case c, TestimonyModel model) {
     checkNotNull(c, "case");
+    checkNotNull(model, "model");
     Builder b = new Builder(c.claims().size());
     for (Source s : c.sources()) {
       b.source(s.id());
@@ -131,16 +173,87 @@ public final class ClaimIndex {
         }
       }
     }
-    for (Claim claim : c.claims()) {
+    int n = c.claims().size();
+    Value[] values = new Value[n];
+    boolean[] denies = new boolean[n];
+    double[] weights = new double[n];
+    Map<String, ImmutableList<String>> notes = new HashMap<>();
+    // Claims for the same value of the same question, by (question, stance, value).
+    Map<String, List<Integer>> groups = new java.util.TreeMap<>();
+    for (int i = 0; i < n; i++) {
+      Claim claim = c.claims().get(i);
       Value v = claim.value();
-      boolean denies = claim.stance() == Stance.DENIES;
-      if (denies && v instanceof Truth) {
+      boolean deny = claim.stance() == Stance.DENIES;
+      if (deny && v instanceof Truth) {
         v = ((Truth) v).not();
-        denies = false;
+        deny = false;
       }
-      b.addClaim(claim.source(), claim.question(), v, 1.0, denies, claim);
+      values[i] = v;
+      denies[i] = deny;
+      List<String> why = new ArrayList<>();
+      weights[i] = model.qualifierWeight(claim, c::source, why);
+      notes.put(claim.id(), ImmutableList.copyOf(why));
+      groups
+          .computeIfAbsent(
+              claim.question() + '\u0000' + deny + '\u0000' + v.type() + '\u0000' + v.canonical(),
+              k -> new ArrayList<>())
+          .add(i);
     }
-    return b.build(c);
+    for (List<Integer> group : groups.values()) {
+      discountDependence(c, model, group, weights, notes);
+    }
+    for (int i = 0; i < n; i++) {
+      Claim claim = c.claims().get(i);
+      b.addClaim(claim.source(), claim.question(), values[i], weights[i], denies[i], claim);
+    }
+    ClaimIndex index = b.build(c);
+    return new ClaimIndex(index, model, ImmutableMap.copyOf(notes));
+  }
+
+  /**
+   * Within one group of claims for the same value: several claims from one origin share one
+   * origin's weight, and origins sharing a bloc count as Kish's effective number of lines.
+   */
+  private static void discountDependence(
+      Case c,
+      TestimonyModel model,
+      List<Integer> group,
+      double[] weights,
+      Map<String, ImmutableList<String>> notes) {
+    Map<String, List<Integer>> byOrigin = new java.util.TreeMap<>();
+    for (int i : group) {
+      byOrigin.computeIfAbsent(c.claims().get(i).source(), k -> new ArrayList<>()).add(i);
+    }
+    List<String> origins = new ArrayList<>(byOrigin.keySet());
+    List<java.util.Set<String>> blocs = new ArrayList<>();
+    for (String o : origins) {
+      blocs.add(c.source(o).map(Source::affiliations).orElse(com.google.common.collect.ImmutableSet.of()));
+    }
+    int[] cluster = Blocs.cluster(blocs);
+    int[] clusterSize = new int[origins.size()];
+    for (int k : cluster) {
+      clusterSize[k]++;
+    }
+    for (int o = 0; o < origins.size(); o++) {
+      List<Integer> claims = byOrigin.get(origins.get(o));
+      int size = clusterSize[cluster[o]];
+      double blocFactor = size > 1 ? Blocs.effective(size, model.blocCorrelation()) / size : 1.0;
+      for (int i : claims) {
+        List<String> why = new ArrayList<>(notes.get(c.claims().get(i).id()));
+        if (claims.size() > 1 && model.mergesOrigins()) {
+          weights[i] /= claims.size();
+          why.add(String.format(java.util.Locale.ROOT,
+              "one of %d reports from %s ×%.2f", claims.size(), origins.get(o),
+              1.0 / claims.size()));
+        }
+        if (blocFactor != 1.0) {
+          weights[i] *= blocFactor;
+          why.add(String.format(java.util.Locale.ROOT,
+              "shares a bloc with %d other source(s) on this value ×%.2f", size - 1, blocFactor));
+        }
+        notes.put(c.claims().get(i).id(), ImmutableList.copyOf(why));
+      }
+    }
   }
 
   /**
@@ -275,30 +388,6 @@ public final class ClaimIndex {
 
   boolean denies(int claim) {
     return claimDenies != null && claimDenies[claim];
-  }
-
-  /**
-   * Returns a copy of this index with per-claim weights replaced (used by the testimony models
-   * that discount claims).
-   */
-  ClaimIndex withClaimWeights(double[] weights) {
-    checkArgument(weights.length == claimSource.length, "weights length");
-    return new ClaimIndex(
-        sourceIds,
-        sourcePrior,
-        questionIds,
-        questionType,
-        questionClaimStart,
-        questionCandStart,
-        candValue,
-        candQuestion,
-        candFirstSeen,
-        claimSource,
-        claimCand,
-        weights,
-        claimDenies,
-        claimOrigin,
-        origin);
   }
 
   /**

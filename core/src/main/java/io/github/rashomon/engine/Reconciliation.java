@@ -214,7 +214,7 @@ public final class Reconciliation {
     double confidence = confidence(q);
     double margin = margin(q);
     StringBuilder reason = new StringBuilder();
-    VerdictStatus status = policy.classify(claimTo - claimFrom, margin, reason);
+    VerdictStatus status = policy.classify(claimTo - claimFrom, weight(q), margin, reason);
     return Verdict.builder()
         .question(index.questionIds[q])
         .addAllCandidates(scores)
@@ -225,7 +225,17 @@ public final class Reconciliation {
         .reason(reason.toString())
         .claims(claimTo - claimFrom)
         .addAllExplanation(explain(q, value))
+        .corroboration(corroborate(q, value))
         .build();
+  }
+
+  /** The total weight of the claims about question {@code q}. */
+  private double weight(int q) {
+    double w = 0;
+    for (int i = index.questionClaimStart[q]; i < index.questionClaimStart[q + 1]; i++) {
+      w += index.weight(i);
+    }
+    return w;
   }
 
   private Integer[] order(int q) {
@@ -330,7 +340,7 @@ public final class Reconciliation {
    */
   public VerdictStatus status(int q) {
     int claims = index.questionClaimStart[q + 1] - index.questionClaimStart[q];
-    return policy.classify(claims, margin(q), new StringBuilder());
+    return policy.classify(claims, weight(q), margin(q), new StringBuilder());
   }
 
   /**
@@ -373,6 +383,7 @@ public final class Reconciliation {
               .weight(agrees ? Math.abs(w) : -Math.abs(w));
       if (origin != null) {
         b.claim(origin.id());
+        b.addAllNotes(index.claimNotes.getOrDefault(origin.id(), ImmutableList.of()));
       }
       out.add(b.build());
     }
@@ -382,6 +393,49 @@ public final class Reconciliation {
             .thenComparing(c -> c.value().canonical())
             .thenComparing(c -> c.claim().orElse("")));
     return ImmutableList.copyOf(out);
+  }
+
+  private Corroboration corroborate(int q, Optional<Value> lead) {
+    java.util.TreeSet<String> forIds = new java.util.TreeSet<>();
+    java.util.TreeSet<String> againstIds = new java.util.TreeSet<>();
+    if (lead.isPresent()) {
+      for (int i = index.questionClaimStart[q]; i < index.questionClaimStart[q + 1]; i++) {
+        Value v = index.candValue[index.claimCand[i]];
+        boolean agrees = v.compatibleWith(lead.get()) != index.denies(i);
+        (agrees ? forIds : againstIds).add(index.sourceIds[index.claimSource[i]]);
+      }
+    }
+    // A source on both sides (different claims) counts on both: it contradicted itself.
+    return Corroboration.builder()
+        .sourcesFor(forIds.size())
+        .sourcesAgainst(againstIds.size())
+        .linesFor(Blocs.lines(affiliations(forIds), index.model.blocCorrelation()))
+        .linesAgainst(Blocs.lines(affiliations(againstIds), index.model.blocCorrelation()))
+        .blocsFor(blocs(forIds))
+        .blocsAgainst(blocs(againstIds))
+        .build();
+  }
+
+  private List<java.util.Set<String>> affiliations(java.util.Collection<String> sources) {
+    List<java.util.Set<String>> out = new ArrayList<>();
+    for (String s : sources) {
+      out.add(
+          index.origin == null
+              ? com.google.common.collect.ImmutableSet.of()
+              : index.origin.source(s).map(io.github.rashomon.model.Source::affiliations)
+                  .orElse(com.google.common.collect.ImmutableSet.of()));
+    }
+    return out;
+  }
+
+  private com.google.common.collect.ImmutableSortedSet<String> blocs(
+      java.util.Collection<String> sources) {
+    com.google.common.collect.ImmutableSortedSet.Builder<String> b =
+        com.google.common.collect.ImmutableSortedSet.naturalOrder();
+    for (java.util.Set<String> a : affiliations(sources)) {
+      b.addAll(a);
+    }
+    return b.build();
   }
 
   /**

@@ -91,6 +91,14 @@ public abstract class Verdict {
    */
   public abstract ImmutableList<Contribution> explanation();
 
+  /**
+   * The independent lines of evidence for and against the leading value, and the blocs on each
+   * side.
+   *
+   * @return the corroboration
+   */
+  public abstract Corroboration corroboration();
+
   static Builder builder() {
     return new Builder();
   }

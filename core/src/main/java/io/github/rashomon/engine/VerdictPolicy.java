@@ -8,27 +8,32 @@ import java.util.Objects;
 /**
  * When a verdict counts as accepted, contested or undetermined.
  *
- * <p>A question with fewer than {@link #minimumClaims()} claims is {@link
- * VerdictStatus#UNDETERMINED}. Otherwise, when the leading candidate's probability exceeds the
+ * <p>A question with fewer than {@link #minimumClaims()} claims, or whose claims weigh less
+ * than {@link #minimumWeight()} in all, is {@link VerdictStatus#UNDETERMINED}. Otherwise, when the leading candidate's probability exceeds the
  * runner-up's by less than {@link #contestedMargin()}, the verdict is {@link
- * VerdictStatus#CONTESTED}; else {@link VerdictStatus#ACCEPTED}. The defaults (margin 0.1, one
- * claim) call a 55/45 split contested and a 60/40 split accepted.
+ * VerdictStatus#CONTESTED}; else {@link VerdictStatus#ACCEPTED}. The defaults (margin 0.2, one
+ * claim, weight 0.5: half of one unqualified first-hand claim) call a 59/41 split contested and a
+ * 60/40 split accepted, and leave a question resting on one hedged, relayed, self-serving claim
+ * undetermined.
  *
  * @since 0.1
  */
 public final class VerdictPolicy {
-  private static final VerdictPolicy DEFAULTS = new VerdictPolicy(0.1, 1);
+  private static final VerdictPolicy DEFAULTS = new VerdictPolicy(0.2, 1, 0.5);
 
   private final double contestedMargin;
   private final int minimumClaims;
+  private final double minimumWeight;
 
-  private VerdictPolicy(double contestedMargin, int minimumClaims) {
+  private VerdictPolicy(double contestedMargin, int minimumClaims, double minimumWeight) {
     this.contestedMargin = contestedMargin;
     this.minimumClaims = minimumClaims;
+    this.minimumWeight = minimumWeight;
   }
 
   /**
-   * The default policy: contested below a margin of 0.1, undetermined without claims.
+   * The default policy: contested below a margin of 0.2, undetermined without claims or with
+   * claims weighing less than 0.5 in all.
    *
    * @return the default policy
    */
@@ -48,7 +53,7 @@ public final class VerdictPolicy {
     checkArgument(
         margin >= 0 && margin <= 1, "VerdictPolicy.contestedMargin must be in [0, 1], got %s",
         margin);
-    return new VerdictPolicy(margin, minimumClaims);
+    return new VerdictPolicy(margin, minimumClaims, minimumWeight);
   }
 
   /**
@@ -60,7 +65,32 @@ public final class VerdictPolicy {
    */
   public VerdictPolicy withMinimumClaims(int claims) {
     checkArgument(claims >= 1, "VerdictPolicy.minimumClaims must be >= 1, got %s", claims);
-    return new VerdictPolicy(contestedMargin, claims);
+    return new VerdictPolicy(contestedMargin, claims, minimumWeight);
+  }
+
+  /**
+   * Returns a policy with another minimum total claim weight.
+   *
+   * @param weight the smallest total weight of a question's claims (after the {@link
+   *     TestimonyModel}'s qualifiers, relays and dependence) that can decide it; 0 to disable
+   * @return the new policy
+   * @throws IllegalArgumentException if {@code weight} is negative or not finite
+   */
+  public VerdictPolicy withMinimumWeight(double weight) {
+    checkArgument(
+        weight >= 0 && Double.isFinite(weight),
+        "VerdictPolicy.minimumWeight must be finite and >= 0, got %s",
+        weight);
+    return new VerdictPolicy(contestedMargin, minimumClaims, weight);
+  }
+
+  /**
+   * The smallest total claim weight that can decide a question.
+   *
+   * @return the minimum weight
+   */
+  public double minimumWeight() {
+    return minimumWeight;
   }
 
   /**
@@ -81,12 +111,21 @@ public final class VerdictPolicy {
     return minimumClaims;
   }
 
-  VerdictStatus classify(int claims, double margin, StringBuilder reason) {
+  VerdictStatus classify(int claims, double weight, double margin, StringBuilder reason) {
     if (claims < minimumClaims) {
       reason.append(
           String.format(
               Locale.ROOT, "undetermined: %d claim(s), fewer than the %d required", claims,
               minimumClaims));
+      return VerdictStatus.UNDETERMINED;
+    }
+    if (weight < minimumWeight) {
+      reason.append(
+          String.format(
+              Locale.ROOT,
+              "undetermined: too little evidence, the claims weigh %.2f in all, less than %.2f",
+              weight,
+              minimumWeight));
       return VerdictStatus.UNDETERMINED;
     }
     if (margin < contestedMargin) {
@@ -108,7 +147,7 @@ public final class VerdictPolicy {
   }
 
   /**
-   * Equal when both settings are equal.
+   * Equal when all settings are equal.
    *
    * @param o the other object
    * @return whether {@code o} is an equal policy
@@ -117,12 +156,13 @@ public final class VerdictPolicy {
   public boolean equals(Object o) {
     return o instanceof VerdictPolicy
         && ((VerdictPolicy) o).contestedMargin == contestedMargin
-        && ((VerdictPolicy) o).minimumClaims == minimumClaims;
+        && ((VerdictPolicy) o).minimumClaims == minimumClaims
+        && ((VerdictPolicy) o).minimumWeight == minimumWeight;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(contestedMargin, minimumClaims);
+    return Objects.hash(contestedMargin, minimumClaims, minimumWeight);
   }
 
   /**
@@ -133,6 +173,6 @@ public final class VerdictPolicy {
   @Override
   public String toString() {
     return "VerdictPolicy{contestedMargin=" + contestedMargin + ", minimumClaims=" + minimumClaims
-        + "}";
+        + ", minimumWeight=" + minimumWeight + "}";
   }
 }

@@ -255,9 +255,13 @@ public final class Janaozen {
           q.text(),
           v.value().map(io.github.rashomon.model.Value::canonical).orElse("(no claims)"),
           v.status(), v.confidence(), v.reason());
+      out.printf(Locale.ROOT, "  corroboration: %.2f independent line(s) for %s, %.2f against %s%n",
+          v.corroboration().linesFor(), v.corroboration().blocsFor(),
+          v.corroboration().linesAgainst(), v.corroboration().blocsAgainst());
       for (Contribution k : v.explanation()) {
-        out.printf(Locale.ROOT, "    %+.2f  %-20s %s %s%n", k.weight(), k.source(),
-            k.stance() == Stance.DENIES ? "denies" : "affirms", k.value().canonical());
+        out.printf(Locale.ROOT, "    %+.2f  %-20s %s %s%s%n", k.weight(), k.source(),
+            k.stance() == Stance.DENIES ? "denies" : "affirms", k.value().canonical(),
+            k.notes().isEmpty() ? "" : "  (" + String.join(", ", k.notes()) + ")");
       }
       out.println();
     }
