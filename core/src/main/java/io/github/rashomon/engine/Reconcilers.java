@@ -24,6 +24,10 @@ public final class Reconcilers {
       ImmutableMap.<String, Supplier<Reconciler>>builder()
           .put("majority-vote", MajorityVote::withDefaults)
           .put("weighted-vote", WeightedVote::withDefaults)
+          .put("accu", Accu::withDefaults)
+          .put("crh", Crh::withDefaults)
+          .put("median", Median::withDefaults)
+          .put("weighted-mean", WeightedMean::withDefaults)
           .build();
 
   private Reconcilers() {}
