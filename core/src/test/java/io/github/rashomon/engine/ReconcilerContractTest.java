@@ -301,6 +301,11 @@ class ReconcilerContractTest {
     b.add("a", "n", "16").add("b", "n", "16").add("c", "n", "17").add("d", "n", "16");
     Reconciliation r = Reconcilers.byName(name).reconcile(b.build());
     Value lead = r.leadingValue(0).orElseThrow();
-    assertTrue(lead.compatibleWith(Quantity.exactly(16)), () -> name + " led with " + lead);
+    // Three of four say 16: a vote picks it, a mean lands between the claims.
+    double x = ((Quantity) lead).representative();
+    assertTrue(x >= 16 && x <= 17, () -> name + " led with " + lead);
+    if (!name.equals("weighted-mean")) {
+      assertTrue(lead.compatibleWith(Quantity.exactly(16)), () -> name + " led with " + lead);
+    }
   }
 }
