@@ -24,6 +24,8 @@ public final class Reconcilers {
       ImmutableMap.<String, Supplier<Reconciler>>builder()
           .put("majority-vote", MajorityVote::withDefaults)
           .put("weighted-vote", WeightedVote::withDefaults)
+          .put("dawid-skene", DawidSkene::withDefaults)
+          .put("glad", Glad::withDefaults)
           .build();
 
   private Reconcilers() {}
