@@ -390,6 +390,29 @@ public final class ClaimIndex {
     return claimDenies != null && claimDenies[claim];
   }
 
+  /** A copy of this index with per-claim weights replaced (for tests of weighted claims). */
+  ClaimIndex withClaimWeights(double[] weights) {
+    checkArgument(weights.length == claimSource.length, "weights length");
+    ClaimIndex raw =
+        new ClaimIndex(
+            sourceIds,
+            sourcePrior,
+            questionIds,
+            questionType,
+            questionClaimStart,
+            questionCandStart,
+            candValue,
+            candQuestion,
+            candFirstSeen,
+            claimSource,
+            claimCand,
+            weights.clone(),
+            claimDenies,
+            claimOrigin,
+            origin);
+    return new ClaimIndex(raw, model, claimNotes);
+  }
+
   /**
    * Fills a {@link ClaimIndex} from (source, question, value) triples without building domain
    * objects per claim. Ids are interned once; values are read in their question's {@link

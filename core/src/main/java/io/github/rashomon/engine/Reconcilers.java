@@ -25,6 +25,8 @@ public final class Reconcilers {
           .put("majority-vote", MajorityVote::withDefaults)
           .put("weighted-vote", WeightedVote::withDefaults)
           .put("accu", Accu::withDefaults)
+          .put("dawid-skene", DawidSkene::withDefaults)
+          .put("glad", Glad::withDefaults)
           .put("crh", Crh::withDefaults)
           .put("median", Median::withDefaults)
           .put("weighted-mean", WeightedMean::withDefaults)

@@ -1,0 +1,511 @@
+package io.github.rashomon.engine;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedMap;
+import java.util.Arrays;
+
+/**
+ * Dawid–Skene: each source has a confusion matrix (the probability of each answer given each
+ * true label), the labels have prior probabilities, and both are estimated by
+ * expectation–maximisation together with the posterior of every question's true value.
+ *
+ * <p>A. P. Dawid and A. M. Skene, "Maximum Likelihood Estimation of Observer Error-Rates Using the
+ * EM Algorithm", <i>Journal of the Royal Statistical Society, Series C (Applied Statistics)</i>
+ * 28(1), 1979, pp. 20–28.
+ *
+ * <p><b>Labels.</b> The questions of one value type share one label set, the union of their
+ * candidate values (as the questions of a crowdsourcing task share the labels "0", "1", …), and
+ * each source has one confusion matrix over it. A question's true value is one of its own
+ * candidates: the posterior of a question is spread over its candidates only.
+ *
+ * <p><b>Iteration.</b> As in Crowd-Kit ({@code crowdkit.aggregation.DawidSkene}, Ustalov et al.,
+ * JOSS 2024), the posteriors start from majority-vote soft labels (each candidate's share of the
+ * question's votes), from which the priors and confusion matrices are first estimated; then each
+ * iteration is an E-step (posteriors from priors and matrices, computed in log space) followed by
+ * an M-step (the prior of a label is its mean posterior; confusion cell {@code (j, v)} of a source
+ * is the posterior mass of {@code j} over the source's answers {@code v}, divided by its row
+ * total). Iteration stops when no posterior changes by more than {@link #tolerance()} (default
+ * 1e-5) or after {@link #iterations()} E-steps (default 100, Crowd-Kit's {@code n_iter}).
+ *
+ * <p><b>Smoothing.</b> Like Crowd-Kit, every confusion cell a source was seen to use is floored at
+ * 1e-10 before the rows are normalised, so no observed answer has probability 0 and no logarithm
+ * is infinite; that floor is all the smoothing by default. {@link #withSmoothing(double)} adds a
+ * pseudo-count to every cell of every row (additive, Laplace-style smoothing), which shrinks the
+ * matrices of sources with few answers towards uniform rows. A row a source has no evidence for
+ * (it never answered a question that had that label as a candidate) is uniform.
+ *
+ * <p><b>Denials and weights.</b> A claim denying value {@code v} has likelihood {@code 1 -
+ * π[j][v]} given true label {@code j}; denials enter the E-step only, the matrices are estimated
+ * from affirmations. A claim's weight multiplies its log-likelihood and its count.
+ *
+ * <p><b>Results.</b> A source's trust is the probability that it answers correctly under the
+ * estimated label prior, {@code Σ_j prior[j] · π[j][j]} (averaged over value types by the share
+ * of its claims in each). Its vote weight is the log-odds of its diagonal against an off-diagonal
+ * cell, {@code log(t (K - 1) / (1 - t))} for trust {@code t} and {@code K} labels: the evidence
+ * one of its answers adds for the answered label over any single other label under a symmetric
+ * reading of its matrix. When every question has the same value type and there are at most
+ * {@value #MAX_CONFUSION_LABELS} labels, each assessment carries the source's confusion matrix.
+ *
+ * @implNote Each iteration costs O(Σ claims(q) · candidates(q)) time; memory is one int per
+ *     (claim, candidate) pair plus O(cells) for the confusion cells sources actually use.
+ * @since 0.1
+ */
+public final class DawidSkene extends AbstractReconciler {
+  /** The largest label set for which assessments carry a dense confusion matrix. */
+  public static final int MAX_CONFUSION_LABELS = 64;
+
+  /** Crowd-Kit's floor ({@code _EPS}) for the count of an observed confusion cell. */
+  static final double FLOOR = 1e-10;
+
+  private static final DawidSkene DEFAULTS = new DawidSkene(100, 1e-5, 0);
+
+  private final double smoothing;
+
+  private DawidSkene(int iterations, double tolerance, double smoothing) {
+    super(iterations, tolerance);
+    checkArgument(
+        smoothing >= 0 && Double.isFinite(smoothing),
+        "dawid-skene: smoothing must be finite and >= 0, got %s",
+        smoothing);
+    this.smoothing = smoothing;
+  }
+
+  /**
+   * Dawid–Skene with Crowd-Kit's defaults: at most 100 iterations, tolerance 1e-5, no additive
+   * smoothing.
+   *
+   * @return the algorithm
+   */
+  public static DawidSkene withDefaults() {
+    return DEFAULTS;
+  }
+
+  /**
+   * Returns this algorithm with another iteration limit.
+   *
+   * @param iterations the largest number of EM iterations, at least 1
+   * @return the algorithm
+   * @throws IllegalArgumentException if {@code iterations < 1}
+   */
+  public DawidSkene withIterations(int iterations) {
+    return new DawidSkene(iterations, tolerance, smoothing);
+  }
+
+  /**
+   * Returns this algorithm with another tolerance.
+   *
+   * @param tolerance the largest change of any posterior at which the iteration stops, finite and
+   *     at least 0
+   * @return the algorithm
+   * @throws IllegalArgumentException if {@code tolerance} is negative or not finite
+   */
+  public DawidSkene withTolerance(double tolerance) {
+    return new DawidSkene(maxIterations, tolerance, smoothing);
+  }
+
+  /**
+   * Returns this algorithm with additive smoothing of the confusion matrices.
+   *
+   * @param pseudoCount the count added to every cell of every confusion-matrix row, finite and at
+   *     least 0 (0, the default, leaves only the 1e-10 floor of observed cells)
+   * @return the algorithm
+   * @throws IllegalArgumentException if {@code pseudoCount} is negative or not finite
+   */
+  public DawidSkene withSmoothing(double pseudoCount) {
+    return new DawidSkene(maxIterations, tolerance, pseudoCount);
+  }
+
+  /**
+   * The pseudo-count added to every confusion cell.
+   *
+   * @return the smoothing, 0 by default
+   */
+  public double smoothing() {
+    return smoothing;
+  }
+
+  /**
+   * {@code "dawid-skene"}.
+   *
+   * @return the name
+   */
+  @Override
+  public String name() {
+    return "dawid-skene";
+  }
+
+  @Override
+  void extraSettings(ImmutableSortedMap.Builder<String, String> b) {
+    b.put("smoothing", Double.toString(smoothing));
+  }
+
+  @Override
+  Estimate estimate(ClaimIndex index) {
+    return new Run(index).run();
+  }
+
+  /** The state of one EM run. */
+  private final class Run {
+    final ClaimIndex ix;
+    final LabelSpace labels;
+    final int nq;
+    /** Pairs of claim i of question q: pairBase[q] + (i - claimStart) * k + (c - candStart). */
+    final int[] pairBase;
+    /** (claim, candidate) pair -> confusion cell (source, candidate's label, claimed label). */
+    final int[] pairCell;
+    /** Sorted keys of the cells: (source * L + true label) * L + answered label. */
+    final long[] cellKey;
+    final int[] cellRow;
+    /** Whether some affirmation uses the cell (only those are floored, as in Crowd-Kit). */
+    final boolean[] cellObserved;
+    final int[] rowFirstCell;
+    /** Per row: the number of labels in its group. */
+    final int[] rowWidth;
+    final long labelCount;
+
+    final double[] prior;
+    final double[] count;
+    final double[] rowTotal;
+    final double[] logPi;
+    final double[] logNotPi;
+
+    Run(ClaimIndex ix) {
+      this.ix = ix;
+      this.labels = LabelSpace.of(ix);
+      this.nq = ix.questionCount();
+      this.labelCount = Math.max(1, labels.labelValue.length);
+      pairBase = new int[nq + 1];
+      for (int q = 0; q < nq; q++) {
+        long pairs =
+            (long) (ix.questionClaimStart[q + 1] - ix.questionClaimStart[q]) * ix.candidateCount(q);
+        long next = pairBase[q] + pairs;
+        checkArgument(
+            next <= Integer.MAX_VALUE - 8,
+            "dawid-skene: more than %s (claim, candidate) pairs",
+            Integer.MAX_VALUE - 8);
+        pairBase[q + 1] = (int) next;
+      }
+      int np = pairBase[nq];
+      long[] pairKey = new long[np];
+      for (int q = 0; q < nq; q++) {
+        int cf = ix.questionCandStart[q];
+        int k = ix.candidateCount(q);
+        int cs = ix.questionClaimStart[q];
+        for (int i = cs; i < ix.questionClaimStart[q + 1]; i++) {
+          long answered = labels.candLabel[ix.claimCand[i]];
+          int p = pairBase[q] + (i - cs) * k;
+          for (int j = 0; j < k; j++) {
+            pairKey[p + j] = key(ix.claimSource[i], labels.candLabel[cf + j], answered);
+          }
+        }
+      }
+      long[] sorted = pairKey.clone();
+      Arrays.sort(sorted);
+      int cells = 0;
+      for (int p = 0; p < np; p++) {
+        if (p == 0 || sorted[p] != sorted[p - 1]) {
+          sorted[cells++] = sorted[p];
+        }
+      }
+      cellKey = Arrays.copyOf(sorted, cells);
+      pairCell = new int[np];
+      for (int p = 0; p < np; p++) {
+        pairCell[p] = Arrays.binarySearch(cellKey, pairKey[p]);
+      }
+      cellObserved = new boolean[cells];
+      for (int q = 0; q < nq; q++) {
+        int k = ix.candidateCount(q);
+        int cs = ix.questionClaimStart[q];
+        for (int i = cs; i < ix.questionClaimStart[q + 1]; i++) {
+          if (!ix.denies(i)) {
+            int p = pairBase[q] + (i - cs) * k;
+            for (int j = 0; j < k; j++) {
+              cellObserved[pairCell[p + j]] = true;
+            }
+          }
+        }
+      }
+      // Cells of one (source, true label) row are contiguous in key order.
+      cellRow = new int[cells];
+      int rows = 0;
+      for (int c = 0; c < cells; c++) {
+        if (c == 0 || cellKey[c] / labelCount != cellKey[c - 1] / labelCount) {
+          rows++;
+        }
+        cellRow[c] = rows - 1;
+      }
+      rowFirstCell = new int[rows + 1];
+      rowWidth = new int[rows];
+      for (int c = cells - 1; c >= 0; c--) {
+        rowFirstCell[cellRow[c]] = c;
+      }
+      rowFirstCell[rows] = cells;
+      int[] labelWidth = new int[(int) labelCount];
+      for (int g = 0; g < labels.groupCount(); g++) {
+        for (int l = labels.groupStart[g]; l < labels.groupStart[g + 1]; l++) {
+          labelWidth[l] = labels.groupStart[g + 1] - labels.groupStart[g];
+        }
+      }
+      for (int r = 0; r < rows; r++) {
+        rowWidth[r] = labelWidth[trueLabel(cellKey[rowFirstCell[r]])];
+      }
+      prior = new double[(int) labelCount];
+      count = new double[cells];
+      rowTotal = new double[rows];
+      logPi = new double[cells];
+      logNotPi = new double[cells];
+    }
+
+    long key(int source, long trueLabel, long answered) {
+      try {
+        return Math.addExact(
+            Math.multiplyExact(
+                Math.addExact(Math.multiplyExact(source, labelCount), trueLabel), labelCount),
+            answered);
+      } catch (ArithmeticException e) {
+        throw new IllegalArgumentException(
+            "dawid-skene: too many sources and labels to number confusion cells", e);
+      }
+    }
+
+    int trueLabel(long key) {
+      return (int) ((key / labelCount) % labelCount);
+    }
+
+    int source(long key) {
+      return (int) (key / labelCount / labelCount);
+    }
+
+    Estimate run() {
+      Estimate e = new Estimate(ix);
+      double[] t = e.candProb;
+      double[] ones = new double[ix.sourceCount()];
+      Arrays.fill(ones, 1.0);
+      Votes.tally(ix, ones, t);
+      Votes.normalise(ix, t);
+      updatePrior(t);
+      mStep(t);
+      double[] next = new double[t.length];
+      double[] scratch = new double[maxCandidates()];
+      int it = 0;
+      double change = Double.POSITIVE_INFINITY;
+      while (it < maxIterations) {
+        eStep(next, scratch);
+        change = 0;
+        for (int c = 0; c < t.length; c++) {
+          change = Math.max(change, Math.abs(next[c] - t[c]));
+        }
+        System.arraycopy(next, 0, t, 0, t.length);
+        it++;
+        updatePrior(t);
+        mStep(t);
+        if (change < tolerance) {
+          break;
+        }
+      }
+      e.iterations = it;
+      e.converged = change < tolerance;
+      e.finalChange = change;
+      fillSources(e);
+      return e;
+    }
+
+    int maxCandidates() {
+      int m = 1;
+      for (int q = 0; q < nq; q++) {
+        m = Math.max(m, ix.candidateCount(q));
+      }
+      return m;
+    }
+
+    /** Prior of each label: its mean posterior over the questions of its group that have claims. */
+    void updatePrior(double[] t) {
+      Arrays.fill(prior, 0);
+      int[] questions = new int[labels.groupCount()];
+      for (int q = 0; q < nq; q++) {
+        if (ix.questionClaimStart[q] == ix.questionClaimStart[q + 1]) {
+          continue;
+        }
+        questions[labels.questionGroup[q]]++;
+        for (int c = ix.questionCandStart[q]; c < ix.questionCandStart[q + 1]; c++) {
+          prior[labels.candLabel[c]] += t[c];
+        }
+      }
+      for (int g = 0; g < labels.groupCount(); g++) {
+        for (int l = labels.groupStart[g]; l < labels.groupStart[g + 1]; l++) {
+          prior[l] = questions[g] > 0 ? prior[l] / questions[g] : 0;
+        }
+      }
+    }
+
+    void mStep(double[] t) {
+      Arrays.fill(count, 0);
+      for (int q = 0; q < nq; q++) {
+        int cf = ix.questionCandStart[q];
+        int k = ix.candidateCount(q);
+        int cs = ix.questionClaimStart[q];
+        for (int i = cs; i < ix.questionClaimStart[q + 1]; i++) {
+          if (ix.denies(i)) {
+            continue;
+          }
+          double w = ix.weight(i);
+          int p = pairBase[q] + (i - cs) * k;
+          for (int j = 0; j < k; j++) {
+            count[pairCell[p + j]] += w * t[cf + j];
+          }
+        }
+      }
+      for (int r = 0; r < rowTotal.length; r++) {
+        double total = 0;
+        int n = rowFirstCell[r + 1] - rowFirstCell[r];
+        for (int c = rowFirstCell[r]; c < rowFirstCell[r + 1]; c++) {
+          count[c] = cellCount(c);
+          total += count[c];
+        }
+        // Cells the source never used carry the pseudo-count alone.
+        total += smoothing * Math.max(0, rowWidth[r] - n);
+        rowTotal[r] = total;
+        for (int c = rowFirstCell[r]; c < rowFirstCell[r + 1]; c++) {
+          double pi = total > 0 ? count[c] / total : 1.0 / rowWidth[r];
+          logPi[c] = Math.log(pi);
+          logNotPi[c] = Math.log(Math.max(FLOOR, 1 - pi));
+        }
+      }
+    }
+
+    double cellCount(int c) {
+      return (cellObserved[c] ? Math.max(count[c], FLOOR) : count[c]) + smoothing;
+    }
+
+    void eStep(double[] next, double[] lp) {
+      for (int q = 0; q < nq; q++) {
+        int cf = ix.questionCandStart[q];
+        int k = ix.candidateCount(q);
+        int cs = ix.questionClaimStart[q];
+        for (int j = 0; j < k; j++) {
+          lp[j] = Math.log(prior[labels.candLabel[cf + j]]);
+        }
+        for (int i = cs; i < ix.questionClaimStart[q + 1]; i++) {
+          double w = ix.weight(i);
+          if (w == 0) {
+            continue;
+          }
+          double[] table = ix.denies(i) ? logNotPi : logPi;
+          int p = pairBase[q] + (i - cs) * k;
+          for (int j = 0; j < k; j++) {
+            lp[j] += w * table[pairCell[p + j]];
+          }
+        }
+        softmax(lp, k, next, cf);
+      }
+    }
+
+    /** Fills trust, vote weights and, where small enough, the confusion matrices. */
+    void fillSources(Estimate e) {
+      int ns = ix.sourceCount();
+      int groups = labels.groupCount();
+      double[][] claimsIn = new double[ns][groups];
+      for (int q = 0; q < nq; q++) {
+        for (int i = ix.questionClaimStart[q]; i < ix.questionClaimStart[q + 1]; i++) {
+          claimsIn[ix.claimSource[i]][labels.questionGroup[q]] += 1;
+        }
+      }
+      for (int s = 0; s < ns; s++) {
+        double total = 0;
+        double trust = 0;
+        int widest = 1;
+        double most = -1;
+        for (int g = 0; g < groups; g++) {
+          if (claimsIn[s][g] == 0) {
+            continue;
+          }
+          double accuracy = 0;
+          for (int l = labels.groupStart[g]; l < labels.groupStart[g + 1]; l++) {
+            accuracy += prior[l] * probability(s, l, l, labels.groupStart[g + 1] - labels.groupStart[g]);
+          }
+          trust += claimsIn[s][g] * accuracy;
+          total += claimsIn[s][g];
+          if (claimsIn[s][g] > most) {
+            most = claimsIn[s][g];
+            widest = labels.groupStart[g + 1] - labels.groupStart[g];
+          }
+        }
+        double t = total > 0 ? Math.min(1, Math.max(0, trust / total)) : 0.5;
+        e.trust[s] = t;
+        e.voteWeight[s] = logOdds(t, widest);
+      }
+      if (groups == 1 && labels.labelValue.length <= MAX_CONFUSION_LABELS) {
+        int k = labels.labelValue.length;
+        ImmutableList.Builder<String> names = ImmutableList.builder();
+        for (int l = 0; l < k; l++) {
+          names.add(labels.labelValue[l].canonical());
+        }
+        ImmutableList<String> labelNames = names.build();
+        e.confusion = new ConfusionMatrix[ns];
+        double[] cells = new double[k * k];
+        for (int s = 0; s < ns; s++) {
+          for (int j = 0; j < k; j++) {
+            for (int v = 0; v < k; v++) {
+              cells[j * k + v] = probability(s, j, v, k);
+            }
+          }
+          e.confusion[s] = new ConfusionMatrix(labelNames, cells);
+        }
+      }
+    }
+
+    /** π_s[j][v], with uniform rows where the source has no evidence. */
+    double probability(int s, int j, int v, int width) {
+      int c = Arrays.binarySearch(cellKey, key(s, j, v));
+      if (c >= 0) {
+        return rowTotal[cellRow[c]] > 0 ? count[c] / rowTotal[cellRow[c]] : 1.0 / width;
+      }
+      // Not a cell: find the row, if any, by the position the key would take.
+      int at = -c - 1;
+      int row = -1;
+      if (at < cellKey.length && cellKey[at] / labelCount == key(s, j, 0) / labelCount) {
+        row = cellRow[at];
+      } else if (at > 0 && cellKey[at - 1] / labelCount == key(s, j, 0) / labelCount) {
+        row = cellRow[at - 1];
+      }
+      if (row < 0 || rowTotal[row] <= 0) {
+        return 1.0 / width;
+      }
+      return smoothing / rowTotal[row];
+    }
+  }
+
+  /** Normalises exp(lp[0..k)) into out[from..from + k), uniform when every entry is -inf. */
+  static void softmax(double[] lp, int k, double[] out, int from) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (int j = 0; j < k; j++) {
+      max = Math.max(max, lp[j]);
+    }
+    if (max == Double.NEGATIVE_INFINITY || Double.isNaN(max)) {
+      for (int j = 0; j < k; j++) {
+        out[from + j] = 1.0 / k;
+      }
+      return;
+    }
+    double sum = 0;
+    for (int j = 0; j < k; j++) {
+      double x = Math.exp(lp[j] - max);
+      out[from + j] = x;
+      sum += x;
+    }
+    for (int j = 0; j < k; j++) {
+      out[from + j] /= sum;
+    }
+  }
+
+  /** {@code log(t (K - 1) / (1 - t))}, finite; 0 when there is a single label. */
+  static double logOdds(double t, int labels) {
+    if (labels < 2) {
+      return 0;
+    }
+    double c = Math.min(1 - FLOOR, Math.max(FLOOR, t));
+    return Math.log(c) - Math.log1p(-c) + Math.log(labels - 1);
+  }
+}
