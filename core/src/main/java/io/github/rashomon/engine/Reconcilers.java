@@ -24,6 +24,13 @@ public final class Reconcilers {
       ImmutableMap.<String, Supplier<Reconciler>>builder()
           .put("majority-vote", MajorityVote::withDefaults)
           .put("weighted-vote", WeightedVote::withDefaults)
+          .put("truthfinder", TruthFinder::withDefaults)
+          .put("sums", Sums::withDefaults)
+          .put("average-log", AverageLog::withDefaults)
+          .put("investment", Investment::withDefaults)
+          .put("pooled-investment", PooledInvestment::withDefaults)
+          .put("two-estimates", TwoEstimates::withDefaults)
+          .put("three-estimates", ThreeEstimates::withDefaults)
           .build();
 
   private Reconcilers() {}
