@@ -6,8 +6,8 @@ import io.github.rashomon.model.Case;
 /**
  * An algorithm that reconciles conflicting claims into verdicts and source assessments.
  *
- * <p>Each implementation is named after its published method ({@link MajorityVote}, {@link
- * WeightedVote}, …) and is an immutable, configured value: {@code reconcile} is pure, deterministic
+ * <p>Each implementation is named after its published method ({@link DawidSkene}, {@link
+ * TruthFinder}, …) and is an immutable, configured value: {@code reconcile} is pure, deterministic
  * and thread-safe. The same case gives the same result, bit for bit, whatever order it lists its
  * elements in and however often it is run. Obtain one by name from {@link Reconcilers}.
  *

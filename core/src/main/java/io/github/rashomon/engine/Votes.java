@@ -30,7 +30,12 @@ final class Votes {
     }
   }
 
-  /** Scales each question's scores to sum to 1 (uniform when all are zero), in place. */
+  /**
+   * Scales each question's scores to sum to 1, in place. A question whose scores are all zero
+   * carries no information from the algorithm; it falls back to its plain vote shares (uniform
+   * when it has no claims either), so that a degenerate score never lets an unclaimed candidate
+   * lead.
+   */
   static void normalise(ClaimIndex index, double[] scores) {
     for (int q = 0; q < index.questionCount(); q++) {
       int from = index.questionCandStart[q];
@@ -38,6 +43,14 @@ final class Votes {
       double sum = 0;
       for (int c = from; c < to; c++) {
         sum += scores[c];
+      }
+      if (sum <= 0) {
+        for (int i = index.questionClaimStart[q]; i < index.questionClaimStart[q + 1]; i++) {
+          if (!index.denies(i)) {
+            scores[index.claimCand[i]] += index.weight(i);
+            sum += index.weight(i);
+          }
+        }
       }
       for (int c = from; c < to; c++) {
         scores[c] = sum > 0 ? scores[c] / sum : 1.0 / (to - from);
