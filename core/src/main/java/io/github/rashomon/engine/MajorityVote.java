@@ -68,6 +68,13 @@ public final class MajorityVote extends AbstractReconciler {
   }
 
   @Override
+  AbstractReconciler withLimits(int iterations, double tolerance) {
+    checkLimits(name(), iterations, tolerance);
+    // One pass: there is nothing to iterate, so the limits do not change the algorithm.
+    return this;
+  }
+
+  @Override
   void extraSettings(ImmutableSortedMap.Builder<String, String> b) {
     b.put("tieBreak", tieBreak.name());
   }

@@ -71,6 +71,13 @@ public final class WeightedVote extends AbstractReconciler {
   }
 
   @Override
+  AbstractReconciler withLimits(int iterations, double tolerance) {
+    checkLimits(name(), iterations, tolerance);
+    // One pass: there is nothing to iterate, so the limits do not change the algorithm.
+    return this;
+  }
+
+  @Override
   void extraSettings(ImmutableSortedMap.Builder<String, String> b) {
     b.put("defaultCredibility", Double.toString(defaultCredibility));
   }
