@@ -234,6 +234,11 @@ public final class CsvClaimReader {
       }
     }
     Interner ids = new Interner();
+    // Files are often grouped by task or worker: a field equal to the one above it skips the
+    // interner's hash table.
+    String question = null;
+    String source = null;
+    String value = null;
     long rows = 0;
     while (sc.next()) {
       h.checkRow(sc);
@@ -241,18 +246,24 @@ public final class CsvClaimReader {
       checkNotEmpty(sc, h, qi, "question");
       checkNotEmpty(sc, h, si, "source");
       checkNotEmpty(sc, h, vi, "value");
-      int slot = ids.intern(a, sc.start(qi), sc.length(qi));
-      String question = ids.key(slot);
-      try {
-        if (!ids.has(slot, DECLARED)) {
-          ids.set(slot, DECLARED);
-          builder.question(question, valueType);
+      if (!same(question, a, sc.start(qi), sc.length(qi))) {
+        int slot = ids.intern(a, sc.start(qi), sc.length(qi));
+        question = ids.key(slot);
+        try {
+          if (!ids.has(slot, DECLARED)) {
+            ids.set(slot, DECLARED);
+            builder.question(question, valueType);
+          }
+        } catch (IllegalArgumentException e) {
+          throw sc.error(e.getMessage(), e);
         }
-      } catch (IllegalArgumentException e) {
-        throw sc.error(e.getMessage(), e);
       }
-      String source = ids.key(ids.intern(a, sc.start(si), sc.length(si)));
-      String value = ids.key(ids.intern(a, sc.start(vi), sc.length(vi)));
+      if (!same(source, a, sc.start(si), sc.length(si))) {
+        source = ids.key(ids.intern(a, sc.start(si), sc.length(si)));
+      }
+      if (!same(value, a, sc.start(vi), sc.length(vi))) {
+        value = ids.key(ids.intern(a, sc.start(vi), sc.length(vi)));
+      }
       try {
         builder.add(source, question, value);
       } catch (IllegalArgumentException e) {
@@ -261,6 +272,19 @@ public final class CsvClaimReader {
       rows++;
     }
     return rows;
+  }
+
+  /** Whether {@code text} is the string {@code a[from, from + len)}. */
+  private static boolean same(String text, char[] a, int from, int len) {
+    if (text == null || text.length() != len) {
+      return false;
+    }
+    for (int i = 0; i < len; i++) {
+      if (text.charAt(i) != a[from + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void checkNotEmpty(CsvScanner sc, Header h, int column, String what)
