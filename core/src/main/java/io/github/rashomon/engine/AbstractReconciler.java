@@ -14,14 +14,19 @@ abstract class AbstractReconciler implements Reconciler {
   final double tolerance;
 
   AbstractReconciler(int maxIterations, double tolerance) {
-    checkArgument(maxIterations >= 1, "%s: iterations must be >= 1, got %s", name(), maxIterations);
+    checkLimits(name(), maxIterations, tolerance);
+    this.maxIterations = maxIterations;
+    this.tolerance = tolerance;
+  }
+
+  /** Checks an iteration limit and tolerance, naming the algorithm in the message. */
+  static void checkLimits(String name, int iterations, double tolerance) {
+    checkArgument(iterations >= 1, "%s: iterations must be >= 1, got %s", name, iterations);
     checkArgument(
         tolerance >= 0 && Double.isFinite(tolerance),
         "%s: tolerance must be finite and >= 0, got %s",
-        name(),
+        name,
         tolerance);
-    this.maxIterations = maxIterations;
-    this.tolerance = tolerance;
   }
 
   /**
@@ -40,6 +45,17 @@ abstract class AbstractReconciler implements Reconciler {
    */
   public double tolerance() {
     return tolerance;
+  }
+
+  /**
+   * Returns this algorithm with another iteration limit and tolerance, its other settings kept.
+   * Arguments are validated as in the constructor. One-pass algorithms return themselves: they
+   * never iterate, so the limits do not apply.
+   */
+  AbstractReconciler withLimits(int iterations, double tolerance) {
+    checkLimits(name(), iterations, tolerance);
+    // One pass (the default): there is nothing to iterate, so the limits change nothing.
+    return this;
   }
 
   /** Runs the algorithm over the index. */

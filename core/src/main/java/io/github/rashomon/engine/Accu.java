@@ -155,6 +155,11 @@ public final class Accu extends AbstractReconciler {
   }
 
   @Override
+  AbstractReconciler withLimits(int iterations, double tolerance) {
+    return withIterations(iterations).withTolerance(tolerance);
+  }
+
+  @Override
   Estimate estimate(ClaimIndex index) {
     Estimate e = new Estimate(index);
     Domains domains = Domains.of(index, falseValues);

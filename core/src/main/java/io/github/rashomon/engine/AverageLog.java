@@ -77,6 +77,11 @@ public final class AverageLog extends AbstractReconciler {
   }
 
   @Override
+  AbstractReconciler withLimits(int iterations, double tolerance) {
+    return withIterations(iterations).withTolerance(tolerance);
+  }
+
+  @Override
   Estimate estimate(ClaimIndex index) {
     Estimate e = new Estimate(index);
     int[] claims = FactFinding.claimCounts(index);

@@ -144,6 +144,11 @@ public final class Crh extends AbstractReconciler {
   }
 
   @Override
+  AbstractReconciler withLimits(int iterations, double tolerance) {
+    return withIterations(iterations).withTolerance(tolerance);
+  }
+
+  @Override
   Estimate estimate(ClaimIndex index) {
     int nq = index.questionCount();
     int ns = index.sourceCount();

@@ -121,6 +121,11 @@ public final class Investment extends AbstractReconciler {
   }
 
   @Override
+  AbstractReconciler withLimits(int iterations, double tolerance) {
+    return withIterations(iterations).withTolerance(tolerance);
+  }
+
+  @Override
   Estimate estimate(ClaimIndex index) {
     double[] belief = new double[index.candidateCount()];
     double[] ones = new double[index.sourceCount()];

@@ -119,6 +119,11 @@ public final class PooledInvestment extends AbstractReconciler {
   }
 
   @Override
+  AbstractReconciler withLimits(int iterations, double tolerance) {
+    return withIterations(iterations).withTolerance(tolerance);
+  }
+
+  @Override
   Estimate estimate(ClaimIndex index) {
     double[] belief = new double[index.candidateCount()];
     for (int q = 0; q < index.questionCount(); q++) {

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -11,6 +12,7 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * Reconciler ds = Reconcilers.byName("dawid-skene");
+ * Reconciler capped = Reconcilers.byName("dawid-skene", Map.of("iterations", "20"));
  * Set<String> all = Reconcilers.names();
  * }</pre>
  *
@@ -65,5 +67,58 @@ public final class Reconcilers {
           "unknown algorithm '" + name + "'; known: " + String.join(", ", names()));
     }
     return s.get();
+  }
+
+  /**
+   * The algorithm with the given name, with some settings overridden from text (as a command
+   * line or a configuration file gives them).
+   *
+   * <p>Two settings are understood for every algorithm: {@code iterations}, the largest number of
+   * iterations (an integer {@code >= 1}), and {@code tolerance}, the change in estimates below
+   * which the iteration stops (a finite number {@code >= 0}). One-pass algorithms such as {@link
+   * MajorityVote} accept both and ignore them: their settings keep recording one iteration.
+   *
+   * @param name one of {@link #names()}
+   * @param overrides setting name to value in text form; empty for the defaults
+   * @return the configured algorithm
+   * @throws IllegalArgumentException if no algorithm has that name, a setting is unknown, or a
+   *     value is malformed or out of range; the message names the algorithm, setting and value
+   */
+  public static Reconciler byName(String name, Map<String, String> overrides) {
+    checkNotNull(overrides, "overrides");
+    Reconciler r = byName(name);
+    if (overrides.isEmpty()) {
+      return r;
+    }
+    // Every registered algorithm extends AbstractReconciler.
+    AbstractReconciler a = (AbstractReconciler) r;
+    int iterations = a.maxIterations;
+    double tolerance = a.tolerance;
+    for (Map.Entry<String, String> e : overrides.entrySet()) {
+      String key = checkNotNull(e.getKey(), "setting name");
+      String text = checkNotNull(e.getValue(), "value of setting %s", key).strip();
+      switch (key) {
+        case "iterations":
+          try {
+            iterations = Integer.parseInt(text);
+          } catch (NumberFormatException ex) {
+            throw new IllegalArgumentException(
+                name + ": iterations must be an integer, got '" + text + "'", ex);
+          }
+          break;
+        case "tolerance":
+          try {
+            tolerance = Double.parseDouble(text);
+          } catch (NumberFormatException ex) {
+            throw new IllegalArgumentException(
+                name + ": tolerance must be a number, got '" + text + "'", ex);
+          }
+          break;
+        default:
+          throw new IllegalArgumentException(
+              name + ": unknown setting '" + key + "'; known: iterations, tolerance");
+      }
+    }
+    return a.withLimits(iterations, tolerance);
   }
 }

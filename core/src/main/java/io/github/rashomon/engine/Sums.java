@@ -79,6 +79,11 @@ public final class Sums extends AbstractReconciler {
   }
 
   @Override
+  AbstractReconciler withLimits(int iterations, double tolerance) {
+    return withIterations(iterations).withTolerance(tolerance);
+  }
+
+  @Override
   Estimate estimate(ClaimIndex index) {
     Estimate e = new Estimate(index);
     int[] claims = FactFinding.claimCounts(index);

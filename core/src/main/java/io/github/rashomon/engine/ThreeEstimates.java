@@ -127,6 +127,11 @@ public final class ThreeEstimates extends AbstractReconciler {
   }
 
   @Override
+  AbstractReconciler withLimits(int iterations, double tolerance) {
+    return withIterations(iterations).withTolerance(tolerance);
+  }
+
+  @Override
   Estimate estimate(ClaimIndex index) {
     return GallandEstimates.run(index, true, normalisationWeight, maxIterations, tolerance);
   }

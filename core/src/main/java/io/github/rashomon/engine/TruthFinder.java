@@ -201,6 +201,11 @@ public final class TruthFinder extends AbstractReconciler {
   }
 
   @Override
+  AbstractReconciler withLimits(int iterations, double tolerance) {
+    return withIterations(iterations).withTolerance(tolerance);
+  }
+
+  @Override
   Estimate estimate(ClaimIndex index) {
     Estimate e = new Estimate(index);
     int ns = index.sourceCount();

@@ -124,6 +124,11 @@ public final class TwoEstimates extends AbstractReconciler {
   }
 
   @Override
+  AbstractReconciler withLimits(int iterations, double tolerance) {
+    return withIterations(iterations).withTolerance(tolerance);
+  }
+
+  @Override
   Estimate estimate(ClaimIndex index) {
     return GallandEstimates.run(index, false, normalisationWeight, maxIterations, tolerance);
   }

@@ -1,0 +1,259 @@
+package io.github.rashomon.io;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import io.github.rashomon.engine.ClaimIndex;
+import io.github.rashomon.engine.Reconciliation;
+import io.github.rashomon.model.Value;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Writes a {@link Reconciliation} as CSV files: {@value #VERDICTS} with one row per question and
+ * {@value #SOURCES} with one row per source.
+ *
+ * <ul>
+ *   <li>{@code verdicts.csv}: header {@code question,value,confidence,status}; the question id,
+ *       the canonical text of the leading value (empty for a question without claims), its
+ *       {@linkplain Reconciliation#confidence(int) confidence}, and the {@linkplain
+ *       io.github.rashomon.engine.VerdictStatus status} by its constant name ({@code ACCEPTED},
+ *       {@code CONTESTED} or {@code UNDETERMINED}).
+ *   <li>{@code sources.csv}: header {@code source,trust}; the source id and its estimated
+ *       {@linkplain Reconciliation#trust(int) trust}.
+ * </ul>
+ *
+ * <p>Rows are in the index's canonical order (ids sorted as strings), numbers have exactly six
+ * decimals (the exact binary value rounded half-even, {@code Locale.ROOT}: {@code 0.750000},
+ * {@code 1.000000}), and lines end with LF. The same reconciliation therefore gives the same
+ * bytes on every machine and Java version. Fields are quoted as RFC 4180 requires: only those
+ * holding a comma, a quote, CR or LF.
+ *
+ * <p>Each file is written atomically: first to a hidden temporary file in the same directory,
+ * flushed to disk, then renamed over the target with {@link StandardCopyOption#ATOMIC_MOVE}.
+ * Readers see the old file or the complete new one, never a part, and on any error the
+ * temporary file is removed and the target left as it was.
+ *
+ * @since 0.1
+ */
+public final class CsvResultWriter {
+  /** The name of the verdicts file {@link #write} creates. */
+  public static final String VERDICTS = "verdicts.csv";
+
+  /** The name of the sources file {@link #write} creates. */
+  public static final String SOURCES = "sources.csv";
+
+  private CsvResultWriter() {}
+
+  /**
+   * Writes {@value #VERDICTS} and {@value #SOURCES} into a directory, both or neither: each is
+   * written in full to a temporary file before either is renamed into place. Should the second
+   * rename fail, the first file is removed again.
+   *
+   * @param r the reconciliation
+   * @param dir an existing directory
+   * @throws IOException if a file cannot be written; nothing new is left in {@code dir}
+   */
+  public static void write(Reconciliation r, Path dir) throws IOException {
+    checkNotNull(r, "reconciliation");
+    checkNotNull(dir, "dir");
+    Path verdicts = dir.resolve(VERDICTS);
+    Path sources = dir.resolve(SOURCES);
+    Path verdictsTmp = stage(verdicts, w -> writeVerdicts(r, w));
+    Path sourcesTmp;
+    try {
+      sourcesTmp = stage(sources, w -> writeSources(r, w));
+    } catch (IOException | RuntimeException e) {
+      deleteQuietly(verdictsTmp, e);
+      throw e;
+    }
+    try {
+      commit(verdictsTmp, verdicts);
+    } catch (IOException | RuntimeException e) {
+      deleteQuietly(sourcesTmp, e);
+      throw e;
+    }
+    try {
+      commit(sourcesTmp, sources);
+    } catch (IOException | RuntimeException e) {
+      deleteQuietly(verdicts, e);
+      throw e;
+    }
+  }
+
+  /**
+   * Writes the verdicts file, atomically.
+   *
+   * @param r the reconciliation
+   * @param file the file to create or replace
+   * @throws IOException if the file cannot be written; then it is left as it was
+   */
+  public static void writeVerdicts(Reconciliation r, Path file) throws IOException {
+    checkNotNull(r, "reconciliation");
+    writeAtomically(file, w -> writeVerdicts(r, w));
+  }
+
+  /**
+   * Writes the sources file, atomically.
+   *
+   * @param r the reconciliation
+   * @param file the file to create or replace
+   * @throws IOException if the file cannot be written; then it is left as it was
+   */
+  public static void writeSources(Reconciliation r, Path file) throws IOException {
+    checkNotNull(r, "reconciliation");
+    writeAtomically(file, w -> writeSources(r, w));
+  }
+
+  private static void writeVerdicts(Reconciliation r, Writer w) throws IOException {
+    ClaimIndex index = r.index();
+    w.write("question,value,confidence,status\n");
+    for (int q = 0, n = r.questionCount(); q < n; q++) {
+      field(w, index.questionId(q));
+      w.write(',');
+      Optional<Value> lead = r.leadingValue(q);
+      if (lead.isPresent()) {
+        field(w, lead.get().canonical());
+      }
+      w.write(',');
+      w.write(decimal(r.confidence(q)));
+      w.write(',');
+      w.write(r.status(q).name());
+      w.write('\n');
+    }
+  }
+
+  private static void writeSources(Reconciliation r, Writer w) throws IOException {
+    ClaimIndex index = r.index();
+    w.write("source,trust\n");
+    for (int s = 0, n = r.sourceCount(); s < n; s++) {
+      field(w, index.sourceId(s));
+      w.write(',');
+      w.write(decimal(r.trust(s)));
+      w.write('\n');
+    }
+  }
+
+  /** Writes one field, quoted only if it must be. */
+  static void field(Writer w, String text) throws IOException {
+    boolean quote = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+        quote = true;
+        break;
+      }
+    }
+    if (!quote) {
+      w.write(text);
+      return;
+    }
+    w.write('"');
+    w.write(text.replace("\"", "\"\""));
+    w.write('"');
+  }
+
+  /**
+   * A number with exactly six decimals: the exact binary value rounded half-even, so the text
+   * depends on the number alone, not on the Java version or the locale.
+   */
+  static String decimal(double x) {
+    checkArgument(Double.isFinite(x), "cannot write %s: not a finite number", x);
+    return new BigDecimal(x).setScale(6, RoundingMode.HALF_EVEN).toPlainString();
+  }
+
+  /** Writes a file's content. */
+  @FunctionalInterface
+  interface Body {
+    void writeTo(Writer w) throws IOException;
+  }
+
+  /** Writes {@code body} to a temporary file, then renames it to {@code target}. */
+  static void writeAtomically(Path target, Body body) throws IOException {
+    commit(stage(target, body), target);
+  }
+
+  /**
+   * Writes {@code body} to a new temporary file beside {@code target} and forces it to disk.
+   *
+   * @return the temporary file
+   * @throws IOException if writing fails; the temporary file is then removed
+   */
+  static Path stage(Path target, Body body) throws IOException {
+    checkNotNull(target, "file");
+    Path name = target.getFileName();
+    checkArgument(name != null, "not a file name: %s", target);
+    Path dir = target.toAbsolutePath().getParent();
+    Path tmp;
+    FileChannel ch;
+    while (true) {
+      // Created like any new file (so the umask applies), unlike Files.createTempFile's 0600.
+      tmp =
+          dir.resolve(
+              String.format(
+                  Locale.ROOT,
+                  ".%s.%016x.tmp",
+                  name,
+                  ThreadLocalRandom.current().nextLong()));
+      try {
+        ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        break;
+      } catch (FileAlreadyExistsException e) {
+        // Another writer's temporary file: draw another name.
+      }
+    }
+    try {
+      try (FileChannel c = ch;
+          Writer w =
+              new BufferedWriter(
+                  new OutputStreamWriter(
+                      Channels.newOutputStream(c), StandardCharsets.UTF_8.newEncoder()),
+                  1 << 16)) {
+        body.writeTo(w);
+        w.flush();
+        c.force(false);
+      }
+    } catch (IOException | RuntimeException | Error e) {
+      deleteQuietly(tmp, e);
+      throw e;
+    }
+    return tmp;
+  }
+
+  /**
+   * Renames a staged file over the target.
+   *
+   * @throws IOException if the rename fails; the temporary file is then removed
+   */
+  static void commit(Path tmp, Path target) throws IOException {
+    try {
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException | RuntimeException e) {
+      deleteQuietly(tmp, e);
+      throw e;
+    }
+  }
+
+  private static void deleteQuietly(Path file, Throwable primary) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException | RuntimeException e) {
+      primary.addSuppressed(e);
+    }
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * File formats: claims and known truths read from CSV straight into the engine's {@link
+ * io.github.rashomon.engine.ClaimIndex}, and reconciliation results written as CSV.
+ *
+ * <p>{@link io.github.rashomon.io.CsvClaimReader} reads claims ({@code source,question,value}) or
+ * crowd labels ({@code task,worker,label}); {@link io.github.rashomon.io.CsvTruthReader} reads a
+ * gold standard ({@code question,truth}); {@link io.github.rashomon.io.CsvResultWriter} writes
+ * {@code verdicts.csv} and {@code sources.csv} atomically. A malformed file is a {@link
+ * io.github.rashomon.io.CsvFormatException} whose message is {@code FILE:LINE: problem}.
+ *
+ * @since 0.1
+ */
+package io.github.rashomon.io;
