@@ -5,28 +5,19 @@ import io.github.rashomon.engine.Provenance;
 import io.github.rashomon.engine.Reconciler;
 import io.github.rashomon.engine.Reconcilers;
 import io.github.rashomon.engine.Reconciliation;
-import io.github.rashomon.io.CsvClaimReader;
-import io.github.rashomon.io.CsvFormatException;
 import io.github.rashomon.io.CsvResultWriter;
-import io.github.rashomon.model.ValueType;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code rashomon reconcile}: claims in, verdicts and source trust out. */
@@ -58,20 +49,7 @@ final class ReconcileCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--input",
-      required = true,
-      paramLabel = "FILE",
-      description = "The claims: a CSV file as described above.")
-  Path input;
-
-  @Option(
-      names = "--algorithm",
-      required = true,
-      paramLabel = "NAME",
-      completionCandidates = AlgorithmNames.class,
-      description = "The algorithm, one of: ${COMPLETION-CANDIDATES}.")
-  String algorithm;
+  @CommandLine.Mixin EngineOptions engine;
 
   @Option(
       names = "--output",
@@ -80,61 +58,20 @@ final class ReconcileCommand implements Callable<Integer> {
       description = "The directory for verdicts.csv and sources.csv (created if missing).")
   Path output;
 
-  @Option(
-      names = "--value-type",
-      paramLabel = "TYPE",
-      defaultValue = "categorical",
-      converter = ValueTypeConverter.class,
-      completionCandidates = ValueTypeConverter.Names.class,
-      description =
-          "How values are read: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). Quantities"
-              + " are numbers or ranges: 16, 15..20, >100, ~70+-10.")
-  ValueType valueType;
-
-  @Option(
-      names = "--iterations",
-      paramLabel = "N",
-      description =
-          "The most iterations an iterative algorithm runs (default: the algorithm's own)."
-              + " One-pass algorithms ignore it.")
-  Integer iterations;
-
-  @Option(
-      names = "--tolerance",
-      paramLabel = "X",
-      description =
-          "Stop iterating when estimates change by less than X, a number >= 0 (default: the"
-              + " algorithm's own). One-pass algorithms ignore it.")
-  Double tolerance;
-
-  @Option(
-      names = "--threads",
-      paramLabel = "N",
-      defaultValue = "1",
-      description =
-          "Threads to use, >= 1 (default: ${DEFAULT-VALUE}). Accepted and checked, but the engine"
-              + " runs on a single thread for now, so it does not change anything yet.")
-  int threads;
-
   @Override
   public Integer call() {
-    Reconciler reconciler = configure();
+    Reconciler reconciler = engine.configure(spec.commandLine());
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
     if (Files.exists(output) && !Files.isDirectory(output)) {
       err.println("rashomon: " + output + ": exists and is not a directory");
       return OUTPUT_ERROR;
     }
-    ClaimIndex index;
-    try {
-      index = CsvClaimReader.withDefaults().withValueType(valueType).read(input);
-    } catch (CsvFormatException e) {
-      err.println("rashomon: " + e.getMessage());
-      return INPUT_ERROR;
-    } catch (IOException e) {
-      err.println("rashomon: " + input + ": " + describe(e));
+    Optional<ClaimIndex> read = engine.readClaims(err);
+    if (read.isEmpty()) {
       return INPUT_ERROR;
     }
+    ClaimIndex index = read.get();
     Reconciliation result = reconciler.reconcile(index);
     try {
       write(result);
@@ -144,45 +81,6 @@ final class ReconcileCommand implements Callable<Integer> {
     }
     out.println(summary(result, index));
     return 0;
-  }
-
-  /** Checks the options and builds the algorithm; a bad option is a usage error. */
-  private Reconciler configure() {
-    CommandLine cl = spec.commandLine();
-    if (!Reconcilers.names().contains(algorithm)) {
-      throw new ParameterException(
-          cl,
-          "Invalid value for option '--algorithm': unknown algorithm '"
-              + algorithm
-              + "'; known: "
-              + String.join(", ", Reconcilers.names()));
-    }
-    if (threads < 1) {
-      throw new ParameterException(
-          cl, "Invalid value for option '--threads': must be >= 1, got " + threads);
-    }
-    Map<String, String> overrides = new LinkedHashMap<>();
-    if (iterations != null) {
-      if (iterations < 1) {
-        throw new ParameterException(
-            cl, "Invalid value for option '--iterations': must be >= 1, got " + iterations);
-      }
-      overrides.put("iterations", Integer.toString(iterations));
-    }
-    if (tolerance != null) {
-      if (!(tolerance >= 0) || tolerance.isInfinite()) {
-        throw new ParameterException(
-            cl,
-            "Invalid value for option '--tolerance': must be a finite number >= 0, got "
-                + tolerance);
-      }
-      overrides.put("tolerance", Double.toString(tolerance));
-    }
-    try {
-      return Reconcilers.byName(algorithm, overrides);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(cl, e.getMessage(), e);
-    }
   }
 
   /** Writes both files, creating the directory; on failure removes a directory it created. */
@@ -242,38 +140,13 @@ final class ReconcileCommand implements Callable<Integer> {
         output.resolve(CsvResultWriter.SOURCES));
   }
 
-  /** The reason for an I/O error, without the file name. */
-  private static String describe(IOException e) {
-    if (e instanceof NoSuchFileException) {
-      return "no such file or directory";
-    }
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    if (e instanceof FileAlreadyExistsException) {
-      return "a file is in the way";
-    }
-    if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
-      return ((FileSystemException) e).getReason();
-    }
-    String m = e.getMessage();
-    return m == null ? e.getClass().getSimpleName() : m;
-  }
-
   /** The reason for an I/O error, and the file it concerns if the exception names one. */
   private static String describeWithFile(IOException e) {
-    String reason = describe(e);
+    String reason = EngineOptions.describe(e);
     if (e instanceof FileSystemException && ((FileSystemException) e).getFile() != null) {
       return reason + " (" + ((FileSystemException) e).getFile() + ")";
     }
     return reason;
   }
 
-  /** The algorithm names, for the help text and shell completion. */
-  static final class AlgorithmNames implements Iterable<String> {
-    @Override
-    public Iterator<String> iterator() {
-      return Reconcilers.names().iterator();
-    }
-  }
 }
