@@ -4,6 +4,7 @@
  */
 module io.github.rashomon.io {
   requires transitive io.github.rashomon.core;
+  requires com.fasterxml.jackson.core;
 
   exports io.github.rashomon.io;
 }

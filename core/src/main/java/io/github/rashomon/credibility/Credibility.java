@@ -33,6 +33,9 @@ public final class Credibility {
   /** How far {@code b + d + u} may stray from 1 before an opinion is rejected. */
   public static final double TOLERANCE = 1e-9;
 
+  /** The rounding error of a sum of three numbers in [0, 1]: a few units in the last place. */
+  private static final double ROUNDING = 4 * Math.ulp(1.0);
+
   private static final Credibility VACUOUS = new Credibility(0, 0, 1, 0.5);
 
   private final double belief;
@@ -48,7 +51,10 @@ public final class Credibility {
   }
 
   /**
-   * Returns the opinion with the given components.
+   * Returns the opinion with the given components. Components whose sum is 1 up to rounding are
+   * kept exactly, so {@code of(c.belief(), c.disbelief(), c.uncertainty(), c.baseRate())} equals
+   * {@code c} for every opinion {@code c}; a larger error, up to {@value #TOLERANCE}, is
+   * normalised away.
    *
    * @param belief belief mass {@code b}, in [0, 1]
    * @param disbelief disbelief mass {@code d}, in [0, 1]
@@ -71,7 +77,12 @@ public final class Credibility {
         disbelief,
         uncertainty,
         sum);
-    // Renormalise away the rounding error we just tolerated, so sums are exact downstream.
+    // Components that already sum to 1 up to rounding are kept as given, so that of() applied to
+    // the components of any credibility returns an equal one (JSON round trips rely on it).
+    if (Math.abs(sum - 1.0) <= ROUNDING) {
+      return new Credibility(belief, disbelief, uncertainty, baseRate);
+    }
+    // Otherwise renormalise away the error we just tolerated.
     return new Credibility(belief / sum, disbelief / sum, uncertainty / sum, baseRate);
   }
 
