@@ -171,6 +171,7 @@ public final class Accu extends AbstractReconciler {
     boolean converged = false;
     while (iterations < maxIterations) {
       iterations++;
+      Progress.iteration(iterations, maxIterations);
       valueProbabilities(index, domains, accuracy, null, prob);
       change = updateAccuracy(index, prob, accuracy);
       if (change <= tolerance) {

@@ -177,6 +177,7 @@ public final class Crh extends AbstractReconciler {
     boolean converged = false;
     while (iterations < maxIterations) {
       iterations++;
+      Progress.iteration(iterations, maxIterations);
       change = updateWeights(index, numeric, truth, prob, sd, loss, weight);
       truths(index, numeric, weight, quantityLoss, sd, support, truth, next);
       for (int c = 0; c < next.length; c++) {

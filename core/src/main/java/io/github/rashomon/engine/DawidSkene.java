@@ -304,6 +304,7 @@ public final class DawidSkene extends AbstractReconciler {
         }
         System.arraycopy(next, 0, t, 0, t.length);
         it++;
+        Progress.iteration(it, maxIterations);
         updatePrior(t);
         mStep(t);
         if (change < tolerance) {

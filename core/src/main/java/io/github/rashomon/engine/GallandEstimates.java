@@ -198,6 +198,7 @@ final class GallandEstimates {
       error = nextError;
       nextError = r;
       it++;
+      Progress.iteration(it, maxIterations);
     }
 
     System.arraycopy(prob, 0, e.candProb, 0, nc);

@@ -236,6 +236,7 @@ public final class Glad extends AbstractReconciler {
         }
         System.arraycopy(next, 0, t, 0, t.length);
         it++;
+        Progress.iteration(it, maxIterations);
         if (change < tolerance) {
           break;
         }

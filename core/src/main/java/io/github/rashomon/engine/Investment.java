@@ -206,6 +206,7 @@ public final class Investment extends AbstractReconciler {
       belief = nextBelief;
       nextBelief = b;
       it++;
+      Progress.iteration(it, maxIterations);
     }
     System.arraycopy(belief, 0, e.candProb, 0, nc);
     Votes.normalise(index, e.candProb);

@@ -110,6 +110,7 @@ public final class Sums extends AbstractReconciler {
       belief = nextBelief;
       nextBelief = b;
       it++;
+      Progress.iteration(it, maxIterations);
     }
     System.arraycopy(belief, 0, e.candProb, 0, belief.length);
     Votes.normalise(index, e.candProb);

@@ -233,6 +233,7 @@ public final class TruthFinder extends AbstractReconciler {
       trust = next;
       next = t;
       it++;
+      Progress.iteration(it, maxIterations);
     }
     System.arraycopy(confidence, 0, e.candProb, 0, nc);
     Votes.normalise(index, e.candProb);
