@@ -27,7 +27,7 @@ final class EngineOptions {
       names = "--input",
       required = true,
       paramLabel = "FILE",
-      description = "The claims: a CSV file as described above.")
+      description = "The claims: a CSV file as described above, or a JSON case (*.json).")
   Path input;
 
   @Option(
@@ -117,6 +117,10 @@ final class EngineOptions {
    * returns empty.
    */
   Optional<ClaimIndex> readClaims(PrintWriter err) {
+    if (JsonCaseInput.isJson(input)) {
+      // A whole case: its questions carry their own types, so --value-type does not apply.
+      return JsonCaseInput.read(input, err).map(ClaimIndex::of);
+    }
     try {
       return Optional.of(CsvClaimReader.withDefaults().withValueType(valueType).read(input));
     } catch (CsvFormatException e) {

@@ -72,7 +72,7 @@ final class EvaluateCommand implements Callable<Integer> {
       err.println("rashomon: " + truth + ": " + EngineOptions.describe(e));
       return ReconcileCommand.INPUT_ERROR;
     }
-    Reconciliation r = reconciler.reconcile(index.get());
+    Reconciliation r = TerminalProgress.reconcile(reconciler, index.get());
     Evaluation e =
         Evaluation.of(
             r,

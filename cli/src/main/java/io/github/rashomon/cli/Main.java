@@ -57,7 +57,13 @@ public final class Main {
       mixinStandardHelpOptions = true,
       version = "rashomon " + Reconcilers.VERSION,
       description = "Reconciles conflicting claims into verdicts and source assessments.",
-      subcommands = {ReconcileCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class},
+      subcommands = {
+        ReconcileCommand.class,
+        EvaluateCommand.class,
+        ReportCommand.class,
+        ExportCommand.class,
+        CommandLine.HelpCommand.class
+      },
       exitCodeListHeading = "%nExit status:%n",
       exitCodeList = {
         "0:success",

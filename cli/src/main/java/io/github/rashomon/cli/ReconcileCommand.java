@@ -34,7 +34,9 @@ import picocli.CommandLine.Spec;
       "The input is UTF-8 CSV (RFC 4180) with a header: claims 'source,question,value' or crowd"
           + " labels 'task,worker,label' ('question' and 'answer' are accepted for 'task' and"
           + " 'label'); further columns are ignored. Both output files are written completely or"
-          + " not at all, and DIR is created if missing. A summary line goes to standard output."
+          + " not at all, and DIR is created if missing. A summary line goes to standard output.",
+      "",
+      "A file named *.json is read as a whole case in the JSON case format (docs/formats.md)."
     },
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
@@ -72,7 +74,7 @@ final class ReconcileCommand implements Callable<Integer> {
       return INPUT_ERROR;
     }
     ClaimIndex index = read.get();
-    Reconciliation result = reconciler.reconcile(index);
+    Reconciliation result = TerminalProgress.reconcile(reconciler, index);
     try {
       write(result);
     } catch (IOException e) {
