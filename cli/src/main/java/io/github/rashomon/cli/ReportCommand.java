@@ -8,7 +8,6 @@ import io.github.rashomon.engine.SensitivityReport;
 import io.github.rashomon.io.HtmlReportWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +31,7 @@ import picocli.CommandLine.Spec;
       "Reconciles a case and writes one self-contained HTML page (no scripts, fonts or images"
           + " from elsewhere; readable on a phone and printable): per question the verdict, a"
           + " chart of the candidate values' probabilities, status, corroboration and what would"
-          + " change it; per source its trust with a 90% interval; the evidence graph; the"
+          + " change it; per source its trust with a 90%% interval; the evidence graph; the"
           + " provenance. The verdicts are embedded as schema.org ClaimReview JSON-LD.",
       "",
       "The input is a JSON case (a file named *.json, see docs/formats.md) or CSV claims as for"
