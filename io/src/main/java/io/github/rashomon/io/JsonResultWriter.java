@@ -265,11 +265,16 @@ public final class JsonResultWriter {
     g.writeEndObject();
   }
 
+  /** The value that would lead without the source or bloc; null for no verdict at all. */
   private static void stringMap(JsonGenerator g, Map<String, String> m) throws IOException {
     Json.inline(g);
     g.writeStartObject();
     for (Map.Entry<String, String> e : m.entrySet()) {
-      g.writeStringField(e.getKey(), e.getValue());
+      if (e.getValue().isEmpty()) {
+        g.writeNullField(e.getKey());
+      } else {
+        g.writeStringField(e.getKey(), e.getValue());
+      }
     }
     g.writeEndObject();
   }

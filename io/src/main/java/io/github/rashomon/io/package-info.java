@@ -8,6 +8,15 @@
  * {@code verdicts.csv} and {@code sources.csv} atomically. A malformed file is a {@link
  * io.github.rashomon.io.CsvFormatException} whose message is {@code FILE:LINE: problem}.
  *
+ * <p>JSON and publishing: {@link io.github.rashomon.io.JsonCaseReader} and {@link
+ * io.github.rashomon.io.JsonCaseWriter} read and write whole cases (a malformed file is a {@link
+ * io.github.rashomon.io.JsonFormatException}, {@code FILE:LINE: PATH: problem}); {@link
+ * io.github.rashomon.io.JsonResultWriter} writes results; {@link
+ * io.github.rashomon.io.ClaimReviewWriter}, {@link io.github.rashomon.io.ProvWriter} and {@link
+ * io.github.rashomon.io.DotWriter} export schema.org ClaimReview, W3C PROV-JSON and Graphviz DOT;
+ * {@link io.github.rashomon.io.HtmlReportWriter} writes the self-contained HTML report. {@code
+ * docs/formats.md} describes them all.
+ *
  * @since 0.1
  */
 package io.github.rashomon.io;
