@@ -77,23 +77,28 @@ final class AnalysisOptions {
     return date == null ? w : w.withDatePublished(date);
   }
 
+  /** Refuses --sensitivity all for claims that are no case, before any work is done. */
+  void check(CommandLine cl, ClaimIndex index) {
+    if (sensitivity == When.ALL && index.origin().isEmpty()) {
+      throw new ParameterException(
+          cl,
+          "--sensitivity all needs a case with sources: a JSON case file, or CSV claims with"
+              + " testimony columns, --sources or --questions");
+    }
+  }
+
   /**
    * Runs the sensitivity analysis when asked to and possible, with a progress bar per question.
    *
    * @return the reports, or empty when not run
    */
   List<SensitivityReport> analyse(CommandLine cl, Reconciler reconciler, ClaimIndex index) {
+    check(cl, index);
     Optional<Case> c = index.origin();
     if (sensitivity == When.NONE
         || (sensitivity == When.AUTO
             && (c.isEmpty() || index.claimCount() > AUTO_SENSITIVITY_CLAIMS))) {
       return List.of();
-    }
-    if (c.isEmpty()) {
-      throw new ParameterException(
-          cl,
-          "--sensitivity all needs a case with sources: a JSON case file, or CSV claims with"
-              + " testimony columns, --sources or --questions");
     }
     Sensitivity s = Sensitivity.of(reconciler);
     List<SensitivityReport> out = new ArrayList<>();

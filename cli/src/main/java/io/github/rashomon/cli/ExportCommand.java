@@ -107,6 +107,9 @@ final class ExportCommand implements Callable<Integer> {
     if (read.isEmpty()) {
       return ReconcileCommand.INPUT_ERROR;
     }
+    if (format.equals("result-json")) {
+      analysis.check(cl, read.get());
+    }
     Reconciliation r = TerminalProgress.reconcile(reconciler, read.get());
     List<SensitivityReport> sensitivity =
         format.equals("result-json") ? analysis.analyse(cl, reconciler, read.get()) : List.of();

@@ -75,6 +75,7 @@ final class ReportCommand implements Callable<Integer> {
     if (read.isEmpty()) {
       return ReconcileCommand.INPUT_ERROR;
     }
+    analysis.check(cl, read.get());
     Reconciliation r = TerminalProgress.reconcile(reconciler, read.get());
     List<SensitivityReport> sensitivity = analysis.analyse(cl, reconciler, read.get());
     try {

@@ -11,6 +11,7 @@ import io.github.rashomon.credibility.Credibility;
  * evaluated by its continued fraction (modified Lentz), the log-gamma by Lanczos' approximation
  * (Numerical Recipes, 3rd ed., §6.1 and §6.4), and the quantile by bisection to 1e-12: slow
  * beside Newton's method, but monotone and deterministic, and a report needs a few hundred.
+ * {@code StrictMath} throughout, so the intervals are the same on every machine.
  */
 final class Beta {
   private Beta() {}
@@ -58,8 +59,8 @@ final class Beta {
       return 1;
     }
     double front =
-        Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x)
-            + b * Math.log1p(-x));
+        StrictMath.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * StrictMath.log(x)
+            + b * StrictMath.log1p(-x));
     // The continued fraction converges fast for x < (a + 1) / (a + b + 2); use symmetry beyond.
     if (x < (a + 1) / (a + b + 2)) {
       return front * fraction(x, a, b) / a;
@@ -107,11 +108,11 @@ final class Beta {
   static double logGamma(double x) {
     double y = x;
     double tmp = x + 5.24218750000000000;
-    tmp = (x + 0.5) * Math.log(tmp) - tmp;
+    tmp = (x + 0.5) * StrictMath.log(tmp) - tmp;
     double ser = 0.999999999999997092;
     for (double c : LANCZOS) {
       ser += c / ++y;
     }
-    return tmp + Math.log(2.5066282746310005 * ser / x);
+    return tmp + StrictMath.log(2.5066282746310005 * ser / x);
   }
 }
