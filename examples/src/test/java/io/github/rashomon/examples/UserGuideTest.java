@@ -108,7 +108,7 @@ class UserGuideTest {
 
     // snippet policy
     Reconciliation strict =
-        result.withPolicy(VerdictPolicy.defaults().withContestedMargin(0.5).withMinimumWeight(1));
+        result.withPolicy(VerdictPolicy.defaults().withContestedMargin(0.5).withMinimumWeight(2));
     // end
     assertEquals(VerdictStatus.UNDETERMINED, strict.verdict("killed").status());
 
