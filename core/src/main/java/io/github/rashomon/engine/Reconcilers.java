@@ -25,6 +25,7 @@ public final class Reconcilers {
           .put("majority-vote", MajorityVote::withDefaults)
           .put("weighted-vote", WeightedVote::withDefaults)
           .put("accu", Accu::withDefaults)
+          .put("depen", Depen::withDefaults)
           .put("dawid-skene", DawidSkene::withDefaults)
           .put("glad", Glad::withDefaults)
           .put("crh", Crh::withDefaults)
