@@ -104,6 +104,53 @@ public final class Reconciliation {
   }
 
   /**
+   * A reconciliation sharing this one's index and policy, with calibrated estimates: the
+   * candidates of question q and its unclaimed remainder sum to 1.
+   *
+   * @param calibrated the calibrated estimates
+   * @param calibration how they were calibrated, recorded as the setting {@code calibration}
+   */
+  Reconciliation withCalibrated(Estimate calibrated, String calibration) {
+    for (int q = 0; q < index.questionCount(); q++) {
+      int from = index.questionCandStart[q];
+      int to = index.questionCandStart[q + 1];
+      double sum = calibrated.unclaimed == null ? 0 : calibrated.unclaimed[q];
+      for (int c = from; c < to; c++) {
+        double p = calibrated.candProb[c];
+        Verify.verify(
+            p >= 0 && p <= 1 + 1e-12,
+            "calibration produced probability %s for question '%s'",
+            p,
+            index.questionIds[q]);
+        sum += p;
+      }
+      Verify.verify(
+          from == to || Math.abs(sum - 1) < 1e-9,
+          "calibrated probabilities of question '%s' sum to %s",
+          index.questionIds[q],
+          sum);
+    }
+    java.util.TreeMap<String, String> settings = new java.util.TreeMap<>(provenance.settings());
+    settings.put("calibration", calibration);
+    Provenance p =
+        Provenance.builder()
+            .algorithm(provenance.algorithm())
+            .settings(com.google.common.collect.ImmutableSortedMap.copyOf(settings))
+            .iterations(provenance.iterations())
+            .converged(provenance.converged())
+            .finalChange(provenance.finalChange())
+            .libraryVersion(provenance.libraryVersion())
+            .inputs(provenance.inputs())
+            .build();
+    return new Reconciliation(index, calibrated, p, policy, claimsPerSource);
+  }
+
+  /** The raw estimates behind this result (read-only by convention). */
+  Estimate estimate() {
+    return estimate;
+  }
+
+  /**
    * Returns the same reconciliation judged by another verdict policy.
    *
    * @param newPolicy the policy
@@ -344,6 +391,20 @@ public final class Reconciliation {
   }
 
   /**
+   * The probability that the truth of question {@code q} is a value that none of its candidates
+   * holds: 0 unless a {@link Calibrator} moved probability there, which it does only for a
+   * question with a single claimed value and an open domain. The candidates' probabilities and
+   * this remainder sum to 1.
+   *
+   * @param q a question number
+   * @return a probability in [0, 1]
+   */
+  public double unclaimedProbability(int q) {
+    checkElementIndex(q, questionCount(), "question");
+    return estimate.unclaimed == null ? 0 : estimate.unclaimed[q];
+  }
+
+  /**
    * The probability of candidate {@code candidate} of question {@code q}, in the order of {@link
    * ClaimIndex#candidates(int)}.
    *
@@ -482,6 +543,9 @@ public final class Reconciliation {
             .credibility(Credibility.fromEvidence(t * n, (1 - t) * n, 0.5));
     if (estimate.confusion != null && estimate.confusion[s] != null) {
       b.confusion(estimate.confusion[s]);
+    }
+    if (estimate.dependence != null) {
+      b.putAllDependence(estimate.dependence.get(s));
     }
     return b.build();
   }
