@@ -155,6 +155,11 @@ public final class Depen extends AbstractReconciler {
         maxIterations, tolerance, falseValues, initialAccuracy, dependencePrior, copyProbability,
         accuracyAware);
   }
+  @Override
+  AbstractReconciler withLimits(int iterations, double tolerance) {
+    return withIterations(iterations).withTolerance(tolerance);
+  }
+
 
   /**
    * Returns Depen assuming another number of false values in an open question's domain.
