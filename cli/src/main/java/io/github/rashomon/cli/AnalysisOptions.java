@@ -2,16 +2,10 @@ package io.github.rashomon.cli;
 
 import io.github.rashomon.engine.ClaimIndex;
 import io.github.rashomon.engine.Reconciler;
-import io.github.rashomon.engine.Sensitivity;
 import io.github.rashomon.engine.SensitivityReport;
 import io.github.rashomon.io.ClaimReviewWriter;
-import io.github.rashomon.model.Case;
-import io.github.rashomon.model.Question;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -21,25 +15,21 @@ final class AnalysisOptions {
   /** Cases up to this many claims get a sensitivity analysis unless told otherwise. */
   static final int AUTO_SENSITIVITY_CLAIMS = 500;
 
-  /** When to run the sensitivity analysis. */
-  enum When {
-    AUTO,
-    ALL,
-    NONE
-  }
-
+  /**
+   * Whether to run the sensitivity analysis: true for any case, false never, null (neither
+   * option given) for a case of up to {@link #AUTO_SENSITIVITY_CLAIMS} claims.
+   */
   @Option(
       names = "--sensitivity",
-      paramLabel = "WHEN",
-      defaultValue = "auto",
-      converter = WhenConverter.class,
+      negatable = true,
       description =
-          "Whether to analyse what would change each verdict: auto (for a case of up to "
+          "Analyse what would change each verdict (--sensitivity), or not (--no-sensitivity);"
+              + " without either, a case of up to "
               + AUTO_SENSITIVITY_CLAIMS
-              + " claims), all or none (default: ${DEFAULT-VALUE}). It re-runs the algorithm"
-              + " without each source and bloc and with each source's credibility varied, so it"
-              + " needs a case with sources (a JSON case or a spreadsheet case).")
-  When sensitivity;
+              + " claims is analysed. The analysis re-runs the algorithm without each source and"
+              + " bloc and with each source's credibility varied, so it needs a case with"
+              + " sources: a JSON case or a spreadsheet case.")
+  Boolean sensitivity;
 
   @Option(
       names = "--url",
@@ -77,12 +67,12 @@ final class AnalysisOptions {
     return date == null ? w : w.withDatePublished(date);
   }
 
-  /** Refuses --sensitivity all for claims that are no case, before any work is done. */
+  /** Refuses --sensitivity for claims that are no case, before any work is done. */
   void check(CommandLine cl, ClaimIndex index) {
-    if (sensitivity == When.ALL && index.origin().isEmpty()) {
+    if (Boolean.TRUE.equals(sensitivity) && index.origin().isEmpty()) {
       throw new ParameterException(
           cl,
-          "--sensitivity all needs a case with sources: a JSON case file, or CSV claims with"
+          "--sensitivity needs a case with sources: a JSON case file, or CSV claims with"
               + " testimony columns, --sources or --questions");
     }
   }
@@ -94,35 +84,11 @@ final class AnalysisOptions {
    */
   List<SensitivityReport> analyse(CommandLine cl, Reconciler reconciler, ClaimIndex index) {
     check(cl, index);
-    Optional<Case> c = index.origin();
-    if (sensitivity == When.NONE
-        || (sensitivity == When.AUTO
-            && (c.isEmpty() || index.claimCount() > AUTO_SENSITIVITY_CLAIMS))) {
-      return List.of();
-    }
-    Sensitivity s = Sensitivity.of(reconciler);
-    List<SensitivityReport> out = new ArrayList<>();
-    List<Question> questions = c.get().questions();
-    try (TerminalProgress p = TerminalProgress.start("sensitivity")) {
-      for (int i = 0; i < questions.size(); i++) {
-        p.step(i + 1, questions.size(), "question");
-        String id = questions.get(i).id();
-        out.add(p.run(() -> s.analyse(c.get(), id)));
-      }
-    }
-    return out;
-  }
-
-  /** Reads auto, all or none. */
-  static final class WhenConverter implements CommandLine.ITypeConverter<When> {
-    @Override
-    public When convert(String text) {
-      try {
-        return When.valueOf(text.toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new CommandLine.TypeConversionException(
-            "expected auto, all or none, got '" + text + "'");
-      }
-    }
+    boolean run =
+        index.origin().isPresent()
+            && (sensitivity == null
+                ? index.claimCount() <= AUTO_SENSITIVITY_CLAIMS
+                : sensitivity);
+    return run ? TerminalProgress.sensitivity(reconciler, index.origin().get()) : List.of();
   }
 }

@@ -3,8 +3,14 @@ package io.github.rashomon.cli;
 import io.github.rashomon.engine.ClaimIndex;
 import io.github.rashomon.engine.Reconciler;
 import io.github.rashomon.engine.Reconcilers;
+import io.github.rashomon.io.CsvCaseReader;
 import io.github.rashomon.io.CsvClaimReader;
 import io.github.rashomon.io.CsvFormatException;
+import io.github.rashomon.model.Case;
+import io.github.rashomon.model.InvalidCaseException;
+import io.github.rashomon.model.Question;
+import io.github.rashomon.model.Source;
+import io.github.rashomon.model.ValueDomain;
 import io.github.rashomon.model.ValueType;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,6 +21,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -48,6 +55,22 @@ final class EngineOptions {
           "How values are read: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). Quantities"
               + " are numbers or ranges: 16, 15..20, >100, ~70+-10.")
   ValueType valueType;
+
+  @Option(
+      names = "--sources",
+      paramLabel = "FILE",
+      description =
+          "The sources of a spreadsheet case: a CSV with a column source and optionally name,"
+              + " kind, affiliation (blocs, ';'-separated) and reliability (Admiralty A-F).")
+  Path sources;
+
+  @Option(
+      names = "--questions",
+      paramLabel = "FILE",
+      description =
+          "The questions of a spreadsheet case: a CSV with a column question and optionally"
+              + " type, unit, text and options. Questions not listed take --value-type.")
+  Path questions;
 
   @Option(
       names = "--iterations",
@@ -118,10 +141,12 @@ final class EngineOptions {
    */
   Optional<ClaimIndex> readClaims(PrintWriter err) {
     if (JsonCaseInput.isJson(input)) {
-      // A whole case: its questions carry their own types, so --value-type does not apply.
-      return JsonCaseInput.read(input, err).map(ClaimIndex::of);
+      return readJsonCase(err).map(ClaimIndex::of);
     }
     try {
+      if (readsCase()) {
+        return readCase(err).map(ClaimIndex::of);
+      }
       return Optional.of(CsvClaimReader.withDefaults().withValueType(valueType).read(input));
     } catch (CsvFormatException e) {
       err.println("rashomon: " + e.getMessage());
@@ -129,6 +154,69 @@ final class EngineOptions {
       err.println("rashomon: " + input + ": " + describe(e));
     }
     return Optional.empty();
+  }
+
+  // Spreadsheet cases: a claims file with testimony columns (stance, via, ...), or one given
+  // with --sources or --questions, is read whole as a Case and compiled with the testimony model.
+
+  /** Whether the input is a spreadsheet case rather than plain claims. */
+  private boolean readsCase() throws IOException {
+    return sources != null || questions != null || CsvCaseReader.hasTestimonyColumns(input);
+  }
+
+  /**
+   * Reads the claims file, with the sources and questions files if given, as a case; on a
+   * malformed or unreadable file prints one line to {@code err} and returns empty.
+   */
+  Optional<Case> readCase(PrintWriter err) {
+    if (JsonCaseInput.isJson(input)) {
+      return readJsonCase(err);
+    }
+    CsvCaseReader reader = CsvCaseReader.withDefaults().withDefaultDomain(defaultDomain());
+    Path reading = sources;
+    try {
+      List<Source> s = sources == null ? List.of() : reader.readSources(sources);
+      reading = questions;
+      List<Question> q = questions == null ? List.of() : reader.readQuestions(questions);
+      reading = input;
+      return Optional.of(reader.read(input, s, q));
+    } catch (CsvFormatException e) {
+      err.println("rashomon: " + e.getMessage());
+    } catch (InvalidCaseException e) {
+      err.println("rashomon: " + reading + ": " + e.getMessage());
+    } catch (IOException e) {
+      err.println("rashomon: " + reading + ": " + describe(e));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Reads a JSON case: a whole case, whose questions carry their own types (--value-type does
+   * not apply) and which lists its own sources and questions.
+   */
+  private Optional<Case> readJsonCase(PrintWriter err) {
+    if (sources != null || questions != null) {
+      err.println("rashomon: " + input + ": a JSON case lists its own sources and questions;"
+          + " --sources and --questions are for CSV claims");
+      return Optional.empty();
+    }
+    return JsonCaseInput.read(input, err);
+  }
+
+  /** The domain of the questions a case's files do not describe: that of --value-type. */
+  private ValueDomain defaultDomain() {
+    switch (valueType) {
+      case QUANTITY:
+        return ValueDomain.quantity();
+      case BOOLEAN:
+        return ValueDomain.bool();
+      case DATE_TIME:
+        return ValueDomain.dateTime();
+      case SET:
+        return ValueDomain.openSet();
+      default:
+        return ValueDomain.openCategorical();
+    }
   }
 
   /** The reason for an I/O error, without the file name. */

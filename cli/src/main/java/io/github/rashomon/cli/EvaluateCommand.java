@@ -64,7 +64,16 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     Map<String, Value> known;
     try {
-      known = CsvTruthReader.withDefaults().withValueType(engine.valueType).read(truth);
+      ClaimIndex claims = index.get();
+      // In a case, questions differ in type: read each truth as its question's.
+      known =
+          CsvTruthReader.withDefaults()
+              .withValueTypes(
+                  id -> {
+                    int q = claims.questionNumber(id);
+                    return q < 0 ? engine.valueType : claims.questionType(q);
+                  })
+              .read(truth);
     } catch (CsvFormatException e) {
       err.println("rashomon: " + e.getMessage());
       return ReconcileCommand.INPUT_ERROR;

@@ -5,12 +5,16 @@ import io.github.rashomon.engine.Provenance;
 import io.github.rashomon.engine.Reconciler;
 import io.github.rashomon.engine.Reconcilers;
 import io.github.rashomon.engine.Reconciliation;
+import io.github.rashomon.engine.SensitivityReport;
 import io.github.rashomon.io.CsvResultWriter;
+import io.github.rashomon.model.Case;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -29,12 +33,18 @@ import picocli.CommandLine.Spec;
     usageHelpWidth = 100,
     description = {
       "Reconciles the claims in a CSV file and writes DIR/verdicts.csv"
-          + " (question,value,confidence,status) and DIR/sources.csv (source,trust).",
+          + " (question,value,confidence,status, then the corroboration lines_for,lines_against,"
+          + "blocs_for,blocs_against and the sensitivity pivotal_sources,pivotal_blocs) and"
+          + " DIR/sources.csv (source,trust).",
       "",
       "The input is UTF-8 CSV (RFC 4180) with a header: claims 'source,question,value' or crowd"
           + " labels 'task,worker,label' ('question' and 'answer' are accepted for 'task' and"
-          + " 'label'); further columns are ignored. Both output files are written completely or"
-          + " not at all, and DIR is created if missing. A summary line goes to standard output.",
+          + " 'label'); further columns are ignored. A claims file with any of the columns stance,"
+          + " via, access, stake, circumstances, hedge or account, or given with --sources or"
+          + " --questions, is a spreadsheet case: every claim is weighed by how it was made and"
+          + " how it reached us (see docs/formats.md). Both output files are written completely"
+          + " or not at all, and DIR is created if missing. A summary line goes to standard"
+          + " output.",
       "",
       "A file named *.json is read as a whole case in the JSON case format (docs/formats.md)."
     },
@@ -60,6 +70,15 @@ final class ReconcileCommand implements Callable<Integer> {
       description = "The directory for verdicts.csv and sources.csv (created if missing).")
   Path output;
 
+  @Option(
+      names = "--sensitivity",
+      description =
+          "Also find, for every question, the sources and blocs without which the leading value"
+              + " would change (columns pivotal_sources and pivotal_blocs, empty without this"
+              + " option). Reads the input as a case and re-runs the algorithm many times per"
+              + " question: meant for investigations, not for crowd data at scale.")
+  boolean sensitivity;
+
   @Override
   public Integer call() {
     Reconciler reconciler = engine.configure(spec.commandLine());
@@ -69,14 +88,25 @@ final class ReconcileCommand implements Callable<Integer> {
       err.println("rashomon: " + output + ": exists and is not a directory");
       return OUTPUT_ERROR;
     }
-    Optional<ClaimIndex> read = engine.readClaims(err);
+    Optional<Case> kase = Optional.empty();
+    Optional<ClaimIndex> read;
+    if (sensitivity) {
+      kase = engine.readCase(err);
+      read = kase.map(ClaimIndex::of);
+    } else {
+      read = engine.readClaims(err);
+    }
     if (read.isEmpty()) {
       return INPUT_ERROR;
     }
     ClaimIndex index = read.get();
     Reconciliation result = TerminalProgress.reconcile(reconciler, index);
+    List<SensitivityReport> reports = new ArrayList<>();
+    if (kase.isPresent()) {
+      reports = TerminalProgress.sensitivity(reconciler, kase.get());
+    }
     try {
-      write(result);
+      write(result, reports);
     } catch (IOException e) {
       err.println("rashomon: " + output + ": cannot write the results: " + describeWithFile(e));
       return OUTPUT_ERROR;
@@ -86,7 +116,7 @@ final class ReconcileCommand implements Callable<Integer> {
   }
 
   /** Writes both files, creating the directory; on failure removes a directory it created. */
-  private void write(Reconciliation result) throws IOException {
+  private void write(Reconciliation result, List<SensitivityReport> reports) throws IOException {
     Path dir = output.toAbsolutePath();
     Path created = null;
     if (!Files.isDirectory(dir)) {
@@ -99,7 +129,7 @@ final class ReconcileCommand implements Callable<Integer> {
       created = top;
     }
     try {
-      CsvResultWriter.write(result, dir);
+      CsvResultWriter.write(result, reports, dir);
     } catch (IOException | RuntimeException e) {
       if (created != null) {
         removeEmpty(dir, created, e);

@@ -4,8 +4,14 @@ import io.github.rashomon.engine.ClaimIndex;
 import io.github.rashomon.engine.ProgressListener;
 import io.github.rashomon.engine.Reconciler;
 import io.github.rashomon.engine.Reconciliation;
+import io.github.rashomon.engine.Sensitivity;
+import io.github.rashomon.engine.SensitivityReport;
+import io.github.rashomon.model.Case;
+import io.github.rashomon.model.Question;
 import java.io.Console;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -48,6 +54,21 @@ final class TerminalProgress implements ProgressListener, AutoCloseable {
     try (TerminalProgress p = start("reconciling (" + reconciler.name() + ")")) {
       return p.run(() -> reconciler.reconcile(index));
     }
+  }
+
+  /** The sensitivity analysis of every question of a case, showing the question and iteration. */
+  static List<SensitivityReport> sensitivity(Reconciler reconciler, Case c) {
+    Sensitivity s = Sensitivity.of(reconciler);
+    List<SensitivityReport> out = new ArrayList<>();
+    List<Question> questions = c.questions();
+    try (TerminalProgress p = start("sensitivity")) {
+      for (int i = 0; i < questions.size(); i++) {
+        p.step(i + 1, questions.size(), "question");
+        String id = questions.get(i).id();
+        out.add(p.run(() -> s.analyse(c, id)));
+      }
+    }
+    return out;
   }
 
   /** Runs work, showing the iterations of the algorithms it runs on this thread. */

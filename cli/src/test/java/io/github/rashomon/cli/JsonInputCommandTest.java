@@ -54,6 +54,29 @@ class JsonInputCommandTest {
   }
 
   @Test
+  void reconcileWithSensitivityReadsAJsonCase() throws IOException {
+    Path out = dir.resolve("out");
+    CliRun run = CliRun.of("reconcile", "--input", CliRun.janaozen().toString(), "--algorithm",
+        "weighted-vote", "--sensitivity", "--output", out.toString());
+    assertEquals(0, run.status, run.toString());
+    // The shooting's verdict hangs on the eyewitnesses.
+    String verdicts = Files.readString(out.resolve("verdicts.csv"));
+    assertTrue(verdicts.lines().anyMatch(l -> l.startsWith("shooting-start,")
+        && l.contains("witnesses")), verdicts);
+  }
+
+  @Test
+  void sourcesAndQuestionsFilesAreForCsvClaims() throws IOException {
+    Path sources = dir.resolve("sources.csv");
+    Files.writeString(sources, "source\na\n");
+    CliRun run = CliRun.of("reconcile", "--input", CliRun.janaozen().toString(), "--algorithm",
+        "weighted-vote", "--sources", sources.toString(), "--output", dir.resolve("out").toString());
+    assertEquals(2, run.status);
+    assertEquals("rashomon: " + CliRun.janaozen() + ": a JSON case lists its own sources and"
+        + " questions; --sources and --questions are for CSV claims\n", run.stderr);
+  }
+
+  @Test
   void evaluateReadsAJsonCase() throws IOException {
     Path truth = dir.resolve("truth.csv");
     Files.writeString(truth, "question,truth\nshooting-start,police opened fire on protesters\n");

@@ -72,11 +72,13 @@ class ReconcileCommandTest {
   void writesVerdictsAndSources() throws IOException {
     assertEquals(0, reconcile(), stderr);
     assertEquals("", stderr);
-    // t1: cat 2 of 3; t2: a 1-1 tie that canonical order gives to "cat", contested.
+    // t1: cat 2 of 3; t2: a 1-1 tie that canonical order gives to "cat", contested. Each
+    // worker is one line of evidence; no blocs, and no sensitivity without --sensitivity.
     assertEquals(
-        "question,value,confidence,status\n"
-            + "t1,cat,0.666667,ACCEPTED\n"
-            + "t2,cat,0.500000,CONTESTED\n",
+        "question,value,confidence,status,lines_for,lines_against,blocs_for,blocs_against,"
+            + "pivotal_sources,pivotal_blocs\n"
+            + "t1,cat,0.666667,ACCEPTED,2.000000,1.000000,,,,\n"
+            + "t2,cat,0.500000,CONTESTED,1.000000,1.000000,,,,\n",
         Files.readString(out.resolve("verdicts.csv")));
     // Majority-vote trust: the share of a worker's labels that agree with the verdicts.
     assertEquals(

@@ -236,7 +236,7 @@ public final class Accu extends AbstractReconciler {
       return d;
     }
 
-    private static boolean closedCategorical(ClaimIndex index, int q) {
+    static boolean closedCategorical(ClaimIndex index, int q) {
       if (index.origin == null || index.questionType[q] != ValueType.CATEGORICAL) {
         return false;
       }

@@ -1,6 +1,8 @@
 package io.github.rashomon.engine;
 
+import com.google.common.collect.ImmutableSortedMap;
 import io.github.rashomon.model.Value;
+import java.util.List;
 
 /**
  * The raw arrays an algorithm produces, before they are mapped back to verdicts and
@@ -23,6 +25,18 @@ final class Estimate {
    * canonical value order.
    */
   int[] tieRank;
+
+  /**
+   * Per source: the other sources it depends on, with the probability, for algorithms that detect
+   * copying (Depen); null otherwise.
+   */
+  List<ImmutableSortedMap<String, Double>> dependence;
+
+  /**
+   * Per question: the probability that the truth is a value no candidate holds (after
+   * calibration), or null when every question's candidates sum to 1.
+   */
+  double[] unclaimed;
 
   int iterations = 1;
   boolean converged = true;

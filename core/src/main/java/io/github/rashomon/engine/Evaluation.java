@@ -249,7 +249,7 @@ public final class Evaluation {
     return compute(r, truthOf, skipped, options);
   }
 
-  private static Value parse(ClaimIndex ix, int q, String text) {
+  static Value parse(ClaimIndex ix, int q, String text) {
     checkNotNull(text, "truth of question %s", ix.questionIds[q]);
     try {
       return Value.parse(ix.questionType[q], text);
@@ -328,7 +328,7 @@ public final class Evaluation {
     return sourceAccuracy(index, typed.buildOrThrow());
   }
 
-  private static boolean matches(Value answer, Value truth) {
+  static boolean matches(Value answer, Value truth) {
     ValueType type = truth.type();
     if (type == ValueType.QUANTITY || type == ValueType.DATE_TIME) {
       return answer.compatibleWith(truth);

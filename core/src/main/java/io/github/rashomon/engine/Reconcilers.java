@@ -34,6 +34,7 @@ public final class Reconcilers {
           .put("two-estimates", TwoEstimates::withDefaults)
           .put("three-estimates", ThreeEstimates::withDefaults)
           .put("accu", Accu::withDefaults)
+          .put("depen", Depen::withDefaults)
           .put("dawid-skene", DawidSkene::withDefaults)
           .put("glad", Glad::withDefaults)
           .put("crh", Crh::withDefaults)

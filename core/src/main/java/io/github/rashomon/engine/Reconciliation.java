@@ -104,6 +104,53 @@ public final class Reconciliation {
   }
 
   /**
+   * A reconciliation sharing this one's index and policy, with calibrated estimates: the
+   * candidates of question q and its unclaimed remainder sum to 1.
+   *
+   * @param calibrated the calibrated estimates
+   * @param calibration how they were calibrated, recorded as the setting {@code calibration}
+   */
+  Reconciliation withCalibrated(Estimate calibrated, String calibration) {
+    for (int q = 0; q < index.questionCount(); q++) {
+      int from = index.questionCandStart[q];
+      int to = index.questionCandStart[q + 1];
+      double sum = calibrated.unclaimed == null ? 0 : calibrated.unclaimed[q];
+      for (int c = from; c < to; c++) {
+        double p = calibrated.candProb[c];
+        Verify.verify(
+            p >= 0 && p <= 1 + 1e-12,
+            "calibration produced probability %s for question '%s'",
+            p,
+            index.questionIds[q]);
+        sum += p;
+      }
+      Verify.verify(
+          from == to || Math.abs(sum - 1) < 1e-9,
+          "calibrated probabilities of question '%s' sum to %s",
+          index.questionIds[q],
+          sum);
+    }
+    java.util.TreeMap<String, String> settings = new java.util.TreeMap<>(provenance.settings());
+    settings.put("calibration", calibration);
+    Provenance p =
+        Provenance.builder()
+            .algorithm(provenance.algorithm())
+            .settings(com.google.common.collect.ImmutableSortedMap.copyOf(settings))
+            .iterations(provenance.iterations())
+            .converged(provenance.converged())
+            .finalChange(provenance.finalChange())
+            .libraryVersion(provenance.libraryVersion())
+            .inputs(provenance.inputs())
+            .build();
+    return new Reconciliation(index, calibrated, p, policy, claimsPerSource);
+  }
+
+  /** The raw estimates behind this result (read-only by convention). */
+  Estimate estimate() {
+    return estimate;
+  }
+
+  /**
    * Returns the same reconciliation judged by another verdict policy.
    *
    * @param newPolicy the policy
@@ -344,6 +391,20 @@ public final class Reconciliation {
   }
 
   /**
+   * The probability that the truth of question {@code q} is a value that none of its candidates
+   * holds: 0 unless a {@link Calibrator} moved probability there, which it does only for a
+   * question with a single claimed value and an open domain. The candidates' probabilities and
+   * this remainder sum to 1.
+   *
+   * @param q a question number
+   * @return a probability in [0, 1]
+   */
+  public double unclaimedProbability(int q) {
+    checkElementIndex(q, questionCount(), "question");
+    return estimate.unclaimed == null ? 0 : estimate.unclaimed[q];
+  }
+
+  /**
    * The probability of candidate {@code candidate} of question {@code q}, in the order of {@link
    * ClaimIndex#candidates(int)}.
    *
@@ -393,6 +454,64 @@ public final class Reconciliation {
             .thenComparing(c -> c.value().canonical())
             .thenComparing(c -> c.claim().orElse("")));
     return ImmutableList.copyOf(out);
+  }
+
+  /**
+   * The corroboration of question {@code q}'s leading value, without building the rest of the
+   * verdict: what {@code verdict(q).corroboration()} returns.
+   *
+   * @param q a question number
+   * @return the corroboration; all zero and empty when the question has no claims
+   */
+  public Corroboration corroboration(int q) {
+    checkElementIndex(q, questionCount(), "question");
+    Optional<Value> lead = leadingValue(q);
+    return index.origin == null ? corroborateRaw(q, lead) : corroborate(q, lead);
+  }
+
+  /**
+   * Corroboration in an index without a case: no affiliations, so every source is one line.
+   * Counts source numbers rather than collecting ids, for indexes of millions of claims.
+   */
+  private Corroboration corroborateRaw(int q, Optional<Value> lead) {
+    int from = index.questionClaimStart[q];
+    int n = index.questionClaimStart[q + 1] - from;
+    int[] pro = new int[n];
+    int[] con = new int[n];
+    int pros = 0;
+    int cons = 0;
+    if (lead.isPresent()) {
+      for (int i = from; i < from + n; i++) {
+        Value v = index.candValue[index.claimCand[i]];
+        if (v.compatibleWith(lead.get()) != index.denies(i)) {
+          pro[pros++] = index.claimSource[i];
+        } else {
+          con[cons++] = index.claimSource[i];
+        }
+      }
+    }
+    int sourcesFor = distinct(pro, pros);
+    int sourcesAgainst = distinct(con, cons);
+    return Corroboration.builder()
+        .sourcesFor(sourcesFor)
+        .sourcesAgainst(sourcesAgainst)
+        .linesFor(sourcesFor)
+        .linesAgainst(sourcesAgainst)
+        .blocsFor(com.google.common.collect.ImmutableSortedSet.of())
+        .blocsAgainst(com.google.common.collect.ImmutableSortedSet.of())
+        .build();
+  }
+
+  /** The number of distinct values among {@code a[0, n)}, which it sorts. */
+  private static int distinct(int[] a, int n) {
+    java.util.Arrays.sort(a, 0, n);
+    int d = 0;
+    for (int i = 0; i < n; i++) {
+      if (i == 0 || a[i] != a[i - 1]) {
+        d++;
+      }
+    }
+    return d;
   }
 
   private Corroboration corroborate(int q, Optional<Value> lead) {
@@ -482,6 +601,9 @@ public final class Reconciliation {
             .credibility(Credibility.fromEvidence(t * n, (1 - t) * n, 0.5));
     if (estimate.confusion != null && estimate.confusion[s] != null) {
       b.confusion(estimate.confusion[s]);
+    }
+    if (estimate.dependence != null) {
+      b.putAllDependence(estimate.dependence.get(s));
     }
     return b.build();
   }

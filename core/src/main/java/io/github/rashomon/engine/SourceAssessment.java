@@ -2,6 +2,7 @@ package io.github.rashomon.engine;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import com.google.common.collect.ImmutableSortedMap;
 import io.github.rashomon.credibility.Credibility;
 import io.github.rashomon.internal.ValueStyle;
 import java.util.Optional;
@@ -53,6 +54,18 @@ public abstract class SourceAssessment {
    */
   public abstract Optional<ConfusionMatrix> confusion();
 
+  /**
+   * The other sources this one is estimated to depend on (one copying from the other, either
+   * way), each with the probability of that dependence, for algorithms that detect copying
+   * ({@link Depen}); only probabilities above the algorithm's reporting threshold ({@link
+   * Depen#REPORTING_THRESHOLD}) are listed.
+   *
+   * @return source id to probability of dependence, sorted by id; empty when the algorithm does
+   *     not detect copying or found none
+   */
+  @org.immutables.value.Value.NaturalOrder
+  public abstract ImmutableSortedMap<String, Double> dependence();
+
   @org.immutables.value.Value.Check
   void check() {
     checkArgument(
@@ -60,6 +73,18 @@ public abstract class SourceAssessment {
         "SourceAssessment '%s': trust must be in [0, 1], got %s",
         source(),
         trust());
+    for (java.util.Map.Entry<String, Double> e : dependence().entrySet()) {
+      checkArgument(
+          e.getValue() >= 0 && e.getValue() <= 1,
+          "SourceAssessment '%s': dependence on '%s' must be in [0, 1], got %s",
+          source(),
+          e.getKey(),
+          e.getValue());
+      checkArgument(
+          !e.getKey().equals(source()),
+          "SourceAssessment '%s': a source cannot depend on itself",
+          source());
+    }
   }
 
   static Builder builder() {

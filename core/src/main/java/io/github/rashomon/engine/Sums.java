@@ -1,5 +1,7 @@
 package io.github.rashomon.engine;
 
+import java.util.Arrays;
+
 /**
  * Sums, the Hubs-and-Authorities fact-finder: a source is as trustworthy as the total belief in
  * its claims, and a claim as believable as the total trust of its sources.
@@ -85,40 +87,36 @@ public final class Sums extends AbstractReconciler {
 
   @Override
   Estimate estimate(ClaimIndex index) {
+    return iterate(index, null, maxIterations, tolerance);
+  }
+
+  /**
+   * The Sums iteration, shared with {@link AverageLog}: from uniform belief, with each source's
+   * total belief multiplied by {@code sourceFactor[s]} before scaling (by nothing when null).
+   */
+  static Estimate iterate(
+      ClaimIndex index, double[] sourceFactor, int maxIterations, double tolerance) {
     Estimate e = new Estimate(index);
-    int[] claims = FactFinding.claimCounts(index);
-    double[] belief = new double[index.candidateCount()];
-    java.util.Arrays.fill(belief, 0.5);
-    double[] trust = new double[index.sourceCount()];
-    double[] nextTrust = new double[trust.length];
-    double[] nextBelief = new double[belief.length];
-    int it = 0;
-    double change = Double.POSITIVE_INFINITY;
-    while (it < maxIterations && !(change <= tolerance)) {
-      FactFinding.gather(index, belief, nextTrust);
-      FactFinding.scaleToMax(nextTrust);
-      Votes.tally(index, nextTrust, nextBelief);
-      FactFinding.scaleToMax(nextBelief);
-      change =
-          Math.max(
-              FactFinding.maxAbsChange(trust, nextTrust),
-              FactFinding.maxAbsChange(belief, nextBelief));
-      double[] t = trust;
-      trust = nextTrust;
-      nextTrust = t;
-      double[] b = belief;
-      belief = nextBelief;
-      nextBelief = b;
-      it++;
-      Progress.iteration(it, maxIterations);
-    }
-    System.arraycopy(belief, 0, e.candProb, 0, belief.length);
-    Votes.normalise(index, e.candProb);
-    FactFinding.trustFromScores(trust, claims, e.trust);
+    double[] startBelief = new double[index.candidateCount()];
+    Arrays.fill(startBelief, 0.5);
+    double[] trust =
+        FactFinding.iterate(
+            index,
+            new double[index.sourceCount()],
+            startBelief,
+            maxIterations,
+            tolerance,
+            (previousTrust, belief, nextTrust) -> {
+              FactFinding.gather(index, belief, nextTrust);
+              if (sourceFactor != null) {
+                for (int s = 0; s < nextTrust.length; s++) {
+                  nextTrust[s] *= sourceFactor[s];
+                }
+              }
+            },
+            (newTrust, nextBelief) -> Votes.tally(index, newTrust, nextBelief),
+            e);
     System.arraycopy(trust, 0, e.voteWeight, 0, trust.length);
-    e.iterations = it;
-    e.converged = change <= tolerance;
-    e.finalChange = change;
     return e;
   }
 }

@@ -25,7 +25,9 @@ public abstract class Verdict {
 
   /**
    * Every candidate value with its probability, most probable first (ties in canonical value
-   * order). The probabilities sum to 1 unless there are no candidates.
+   * order). The probabilities sum to 1 unless there are no candidates, or a {@link Calibrator}
+   * left some probability to values nobody claimed ({@link
+   * Reconciliation#unclaimedProbability(int)}).
    *
    * @return the candidates
    */

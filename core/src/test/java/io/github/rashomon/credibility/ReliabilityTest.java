@@ -1,7 +1,7 @@
 package io.github.rashomon.credibility;
 
-import static io.github.rashomon.credibility.Expect.rejectsArgument;
-import static io.github.rashomon.credibility.Expect.rejectsNull;
+import static io.github.rashomon.model.Expect.rejectsArgument;
+import static io.github.rashomon.model.Expect.rejectsNull;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -13,6 +13,28 @@ class CrhTest {
   private static final double EPS = 1e-9;
 
   /**
+   * The standard deviation of the claims on n in {@link #mixed()}: mean 55.5, deviations ±45.5
+   * and ±44.5, variance (2·45.5² + 2·44.5²) / 4.
+   */
+  private static final double MIXED_SD = Math.sqrt((2 * 45.5 * 45.5 + 2 * 44.5 * 44.5) / 4);
+
+  /**
+   * CRH's source weights from their losses: w = -ln(L / ΣL), the share floored at 1e-10 so that a
+   * source without loss gets a finite weight.
+   */
+  private static double[] weights(double... loss) {
+    double total = 0;
+    for (double l : loss) {
+      total += l;
+    }
+    double[] w = new double[loss.length];
+    for (int s = 0; s < loss.length; s++) {
+      w[s] = -Math.log(Math.max(1e-10, loss[s] / total));
+    }
+    return w;
+  }
+
+  /**
    * Four categorical questions k1..k4, on which s1, s2, s3 say a and s4, s5 say b, and one
    * quantity question n on which s1 says 10, s2 11, s4 100 and s5 101.
    */
@@ -30,19 +52,10 @@ class CrhTest {
   @Test
   void firstIterationByHand() {
     // Start: majority vote gives a on k1..k4; the median of n is (11 + 100) / 2 = 55.5.
-    // sd of n: mean 55.5, deviations ±45.5 and ±44.5, variance (2·45.5² + 2·44.5²) / 4.
-    double sd = Math.sqrt((2 * 45.5 * 45.5 + 2 * 44.5 * 44.5) / 4);
-    // Losses: 0-1 on k1..k4 (s4 and s5 lose 4 each), |55.5 - x| / sd on n.
-    double[] loss = {45.5 / sd, 44.5 / sd, 0, 4 + 44.5 / sd, 4 + 45.5 / sd};
-    double total = 0;
-    for (double l : loss) {
-      total += l;
-    }
-    // w = -ln(L / ΣL); s3 has no loss, so its share is floored at 1e-10.
-    double[] expected = new double[5];
-    for (int s = 0; s < 5; s++) {
-      expected[s] = -Math.log(Math.max(1e-10, loss[s] / total));
-    }
+    double sd = MIXED_SD;
+    // Losses: 0-1 on k1..k4 (s4 and s5 lose 4 each), |55.5 - x| / sd on n; s3 has no loss, so
+    // its share is floored at 1e-10.
+    double[] expected = weights(45.5 / sd, 44.5 / sd, 0, 4 + 44.5 / sd, 4 + 45.5 / sd);
     Estimate e = Crh.withDefaults().withIterations(1).estimate(mixed());
     assertArrayEquals(expected, e.voteWeight, EPS);
     assertEquals(-Math.log(1e-10), e.voteWeight[2], EPS);
@@ -69,7 +82,7 @@ class CrhTest {
     }
     // Trust is the mean fit: s1 is right on k1..k4 and 1 away from 11 (kernel exp(-1 / sd));
     // s4 is wrong on k1..k4 and 89 away.
-    double sd = Math.sqrt((2 * 45.5 * 45.5 + 2 * 44.5 * 44.5) / 4);
+    double sd = MIXED_SD;
     assertEquals((4 + Math.exp(-1 / sd)) / 5, crh.trust(0), EPS);
     assertEquals(Math.exp(-89 / sd) / 5, crh.trust(3), EPS);
     // The candidate 11 carries the most probability; it alone is compatible with the estimate.
@@ -80,18 +93,9 @@ class CrhTest {
   @Test
   void squaredLossGivesTheWeightedMean() {
     // One iteration with the normalised squared loss (t - x)² / sd, from the median 55.5.
-    double sd = Math.sqrt((2 * 45.5 * 45.5 + 2 * 44.5 * 44.5) / 4);
-    double[] loss = {
-      45.5 * 45.5 / sd, 44.5 * 44.5 / sd, 0, 4 + 44.5 * 44.5 / sd, 4 + 45.5 * 45.5 / sd
-    };
-    double total = 0;
-    for (double l : loss) {
-      total += l;
-    }
-    double[] w = new double[5];
-    for (int s = 0; s < 5; s++) {
-      w[s] = -Math.log(Math.max(1e-10, loss[s] / total));
-    }
+    double sd = MIXED_SD;
+    double[] w =
+        weights(45.5 * 45.5 / sd, 44.5 * 44.5 / sd, 0, 4 + 44.5 * 44.5 / sd, 4 + 45.5 * 45.5 / sd);
     double mean = (10 * w[0] + 11 * w[1] + 100 * w[3] + 101 * w[4]) / (w[0] + w[1] + w[3] + w[4]);
     Estimate e =
         Crh.withDefaults()

@@ -1,12 +1,15 @@
 package io.github.rashomon.engine;
 
+import static io.github.rashomon.engine.EmTestSupport.assertOrderInvariant;
+import static io.github.rashomon.engine.EmTestSupport.assertReportsNonConvergence;
 import static io.github.rashomon.engine.EmTestSupport.checkWellFormed;
+import static io.github.rashomon.engine.EmTestSupport.claim;
 import static io.github.rashomon.engine.EmTestSupport.crowd;
-import static io.github.rashomon.engine.EmTestSupport.fingerprint;
+import static io.github.rashomon.engine.EmTestSupport.crowdTruth;
+import static io.github.rashomon.engine.EmTestSupport.degenerateCrowds;
 import static io.github.rashomon.engine.EmTestSupport.index;
-import static io.github.rashomon.engine.EmTestSupport.shuffled;
+import static io.github.rashomon.engine.EmTestSupport.whoFiredFirst;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,13 +17,10 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.github.rashomon.engine.EmTestSupport.Answer;
 import io.github.rashomon.model.Case;
-import io.github.rashomon.model.Category;
-import io.github.rashomon.model.Claim;
 import io.github.rashomon.model.Question;
-import io.github.rashomon.model.Source;
 import io.github.rashomon.model.Stance;
 import io.github.rashomon.model.ValueDomain;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -57,17 +57,13 @@ class DawidSkeneTest {
 
   @Test
   void degenerateInputsGiveNoNaN() {
-    List<List<Answer>> cases =
+    List<List<Answer>> cases = new ArrayList<>(degenerateCrowds());
+    cases.add(
         List.of(
-            List.of(new Answer("w", "q", "a")),
-            List.of(new Answer("w", "q1", "a"), new Answer("w", "q2", "b")),
-            List.of(new Answer("w1", "q", "a"), new Answer("w2", "q", "a")),
-            List.of(new Answer("w1", "q", "a"), new Answer("w2", "q", "b")),
-            List.of(
-                new Answer("w1", "q1", "x"),
-                new Answer("w2", "q1", "x"),
-                new Answer("w1", "q2", "x"),
-                new Answer("w2", "q2", "x")));
+            new Answer("w1", "q1", "x"),
+            new Answer("w2", "q1", "x"),
+            new Answer("w1", "q2", "x"),
+            new Answer("w2", "q2", "x")));
     for (List<Answer> c : cases) {
       for (DawidSkene ds :
           List.of(DawidSkene.withDefaults(), DawidSkene.withDefaults().withSmoothing(1))) {
@@ -102,10 +98,7 @@ class DawidSkeneTest {
     // Three workers answer "0" whatever the truth; majority vote follows them on many a "1".
     List<Answer> answers = crowd(7, 40, 4, 3);
     ClaimIndex ix = index(answers);
-    Map<String, String> truth = new HashMap<>();
-    for (int q = 0; q < 40; q++) {
-      truth.put(String.format(java.util.Locale.ROOT, "q%03d", q), Integer.toString(q % 2));
-    }
+    Map<String, String> truth = crowdTruth(40);
     Evaluation mv = Evaluation.ofCanonical(MajorityVote.withDefaults().reconcile(ix), truth);
     Reconciliation r = DawidSkene.withDefaults().reconcile(ix);
     Evaluation ds = Evaluation.ofCanonical(r, truth);
@@ -138,30 +131,21 @@ class DawidSkeneTest {
 
   @Test
   void sameResultWhateverTheInputOrder() {
-    List<Answer> answers = crowd(11, 25, 5, 1);
-    List<Long> first = fingerprint(DawidSkene.withDefaults().reconcile(index(answers)));
-    assertEquals(first, fingerprint(DawidSkene.withDefaults().reconcile(index(answers))));
-    assertEquals(
-        first, fingerprint(DawidSkene.withDefaults().reconcile(index(shuffled(answers, 5)))));
+    assertOrderInvariant(DawidSkene.withDefaults(), 5);
   }
 
   @Test
   void reportsNonConvergenceWithoutThrowing() {
     Reconciliation r =
-        DawidSkene.withDefaults().withIterations(1).withTolerance(0).reconcile(index(crowd(1, 20, 3, 1)));
-    assertFalse(r.provenance().converged());
-    assertEquals(1, r.provenance().iterations());
+        assertReportsNonConvergence(DawidSkene.withDefaults().withIterations(1).withTolerance(0));
     assertTrue(r.provenance().finalChange() > 0);
   }
 
   @Test
   void readsDenialsAndClosedDomains() {
     Case c =
-        Case.builder()
-            .addSources(Source.of("a"), Source.of("b"), Source.of("c"))
-            .addQuestions(
-                Question.of("who", "Who fired first?", ValueDomain.categorical("police", "crowd", "unknown")),
-                Question.of("silent", "Unasked", ValueDomain.categorical("x", "y")))
+        whoFiredFirst()
+            .addQuestions(Question.of("silent", "Unasked", ValueDomain.categorical("x", "y")))
             .addClaims(
                 claim("a", "who", "police", Stance.AFFIRMS),
                 claim("b", "who", "police", Stance.DENIES),
@@ -189,14 +173,5 @@ class DawidSkeneTest {
     Reconciliation r = DawidSkene.withDefaults().reconcile(ix.withClaimWeights(w));
     checkWellFormed(r);
     assertEquals("a", r.verdict("q").value().orElseThrow().canonical());
-  }
-
-  private static Claim claim(String source, String question, String value, Stance stance) {
-    return Claim.builder()
-        .source(source)
-        .question(question)
-        .value(Category.of(value))
-        .stance(stance)
-        .build();
   }
 }

@@ -1,27 +1,26 @@
 package io.github.rashomon.engine;
 
+import static io.github.rashomon.engine.EmTestSupport.assertOrderInvariant;
+import static io.github.rashomon.engine.EmTestSupport.assertReportsNonConvergence;
 import static io.github.rashomon.engine.EmTestSupport.checkWellFormed;
+import static io.github.rashomon.engine.EmTestSupport.claim;
 import static io.github.rashomon.engine.EmTestSupport.crowd;
-import static io.github.rashomon.engine.EmTestSupport.fingerprint;
+import static io.github.rashomon.engine.EmTestSupport.crowdTruth;
+import static io.github.rashomon.engine.EmTestSupport.degenerateCrowds;
 import static io.github.rashomon.engine.EmTestSupport.index;
-import static io.github.rashomon.engine.EmTestSupport.shuffled;
+import static io.github.rashomon.engine.EmTestSupport.whoFiredFirst;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.collect.ImmutableMap;
 import io.github.rashomon.engine.EmTestSupport.Answer;
 import io.github.rashomon.model.Case;
-import io.github.rashomon.model.Category;
-import io.github.rashomon.model.Claim;
-import io.github.rashomon.model.Question;
-import io.github.rashomon.model.Source;
 import io.github.rashomon.model.Stance;
-import io.github.rashomon.model.ValueDomain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -57,13 +56,7 @@ class GladTest {
 
   @Test
   void degenerateInputsGiveNoNaN() {
-    List<List<Answer>> cases =
-        List.of(
-            List.of(new Answer("w", "q", "a")),
-            List.of(new Answer("w", "q1", "a"), new Answer("w", "q2", "b")),
-            List.of(new Answer("w1", "q", "a"), new Answer("w2", "q", "a")),
-            List.of(new Answer("w1", "q", "a"), new Answer("w2", "q", "b")));
-    for (List<Answer> c : cases) {
+    for (List<Answer> c : degenerateCrowds()) {
       checkWellFormed(Glad.withDefaults().reconcile(index(c)));
     }
     assertEquals(0, Glad.withDefaults().reconcile(ClaimIndex.builder().build()).questionCount());
@@ -92,10 +85,7 @@ class GladTest {
   void beatsMajorityAgainstSpammers() {
     List<Answer> answers = crowd(7, 40, 4, 3);
     ClaimIndex ix = index(answers);
-    java.util.Map<String, String> truth = new java.util.HashMap<>();
-    for (int q = 0; q < 40; q++) {
-      truth.put(String.format(Locale.ROOT, "q%03d", q), Integer.toString(q % 2));
-    }
+    Map<String, String> truth = crowdTruth(40);
     Evaluation mv = Evaluation.ofCanonical(MajorityVote.withDefaults().reconcile(ix), truth);
     Evaluation glad = Evaluation.ofCanonical(Glad.withDefaults().reconcile(ix), truth);
     assertTrue(glad.accuracy() >= mv.accuracy(), glad + " vs " + mv);
@@ -103,27 +93,18 @@ class GladTest {
 
   @Test
   void sameResultWhateverTheInputOrder() {
-    List<Answer> answers = crowd(11, 25, 5, 1);
-    List<Long> first = fingerprint(Glad.withDefaults().reconcile(index(answers)));
-    assertEquals(first, fingerprint(Glad.withDefaults().reconcile(index(answers))));
-    assertEquals(first, fingerprint(Glad.withDefaults().reconcile(index(shuffled(answers, 9)))));
+    assertOrderInvariant(Glad.withDefaults(), 9);
   }
 
   @Test
   void reportsNonConvergenceWithoutThrowing() {
-    Reconciliation r =
-        Glad.withDefaults().withIterations(1).withTolerance(0).reconcile(index(crowd(1, 20, 3, 1)));
-    assertFalse(r.provenance().converged());
-    assertEquals(1, r.provenance().iterations());
+    assertReportsNonConvergence(Glad.withDefaults().withIterations(1).withTolerance(0));
   }
 
   @Test
   void readsDenials() {
     Case c =
-        Case.builder()
-            .addSources(Source.of("a"), Source.of("b"), Source.of("c"))
-            .addQuestions(
-                Question.of("who", "Who fired first?", ValueDomain.categorical("police", "crowd", "unknown")))
+        whoFiredFirst()
             .addClaims(
                 claim("a", "who", "police", Stance.AFFIRMS),
                 claim("b", "who", "crowd", Stance.DENIES),
@@ -132,14 +113,5 @@ class GladTest {
     Reconciliation r = Glad.withDefaults().reconcile(c);
     checkWellFormed(r);
     assertEquals("police", r.verdict("who").value().orElseThrow().canonical());
-  }
-
-  private static Claim claim(String source, String question, String value, Stance stance) {
-    return Claim.builder()
-        .source(source)
-        .question(question)
-        .value(Category.of(value))
-        .stance(stance)
-        .build();
   }
 }

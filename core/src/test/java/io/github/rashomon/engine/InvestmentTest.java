@@ -1,7 +1,5 @@
 package io.github.rashomon.engine;
 
-import static io.github.rashomon.engine.SmallCases.prob;
-import static io.github.rashomon.engine.SmallCases.trust;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -19,22 +17,18 @@ class InvestmentTest {
   @Test
   void firstIterationMatchesHandComputation() {
     // q1: A and B say x, C says y; q2: A says u, C says v.
-    ClaimIndex index = SmallCases.index("A q1 x", "B q1 x", "C q1 y", "A q2 u", "C q2 v");
-    Reconciliation r = Investment.withDefaults().withIterations(1).reconcile(index);
+    Reconciliation r =
+        Investment.withDefaults().withIterations(1).reconcile(SmallCases.twoQuestions());
     // T0 = 1; B0 by vote share: x = 2/3, y = 1/3, u = v = 1/2. Per-claim stakes T/|C|:
     // A 1/2, B 1, C 1/2; invested: x 3/2, y 1/2, u 1/2, v 1/2.
     // T(A) = 1/2 (B(x)/(3/2) + B(u)/(1/2)) = 1/2 (4/9 + 1) = 13/18; T(B) = 4/9;
     // T(C) = 1/2 (2/3 + 1) = 5/6. Scaled by 5/6: (13/15, 8/15, 1).
-    assertEquals(13.0 / 15, trust(r, "A"), 1e-12);
-    assertEquals(8.0 / 15, trust(r, "B"), 1e-12);
-    assertEquals(1.0, trust(r, "C"), 1e-12);
     // New stakes: A 13/30, B 8/15, C 1/2. H(x) = 29/30, H(y) = 1/2, H(u) = 13/30, H(v) = 1/2;
     // B = H^1.2.
     double x = Math.pow(29.0 / 30, 1.2);
     double y = Math.pow(0.5, 1.2);
     double u = Math.pow(13.0 / 30, 1.2);
-    assertEquals(x / (x + y), prob(r, "q1", "x"), 1e-12);
-    assertEquals(u / (u + y), prob(r, "q2", "u"), 1e-12);
+    SmallCases.assertTwoQuestionScores(r, 13.0 / 15, 8.0 / 15, 1.0, x / (x + y), u / (u + y));
   }
 
   @Test

@@ -14,13 +14,7 @@ class MedianTest {
   void evenCountTakesTheMidpoint() {
     // 10, 20, 30 and an absurd 1e18: the median is (20 + 30) / 2, the outlier does not matter.
     ClaimIndex index =
-        ClaimIndex.builder()
-            .question("n", ValueType.QUANTITY)
-            .add("a", "n", "10")
-            .add("b", "n", "20")
-            .add("c", "n", "30")
-            .add("d", "n", "1000000000000000000")
-            .build();
+        SmallCases.quantities("a n 10", "b n 20", "c n 30", "d n 1000000000000000000");
     assertEquals(
         Quantity.exactly(25), Median.withDefaults().reconcile(index).leadingValue(0).get());
   }
@@ -45,13 +39,7 @@ class MedianTest {
     // sd of 10, 20, 40 = sqrt(((10 - 70/3)² + (20 - 70/3)² + (40 - 70/3)²) / 3).
     // Gaps to 20: 10 for "10", 0 for "15..25" (it contains 20), 20 for "40";
     // probabilities are proportional to exp(-gap / sd).
-    ClaimIndex index =
-        ClaimIndex.builder()
-            .question("n", ValueType.QUANTITY)
-            .add("a", "n", "10")
-            .add("b", "n", "15..25")
-            .add("c", "n", "40")
-            .build();
+    ClaimIndex index = SmallCases.quantities("a n 10", "b n 15..25", "c n 40");
     double m = 70.0 / 3;
     double sd = Math.sqrt(((10 - m) * (10 - m) + (20 - m) * (20 - m) + (40 - m) * (40 - m)) / 3);
     double k10 = Math.exp(-10 / sd);

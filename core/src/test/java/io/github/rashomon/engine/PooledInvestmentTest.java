@@ -1,7 +1,5 @@
 package io.github.rashomon.engine;
 
-import static io.github.rashomon.engine.SmallCases.prob;
-import static io.github.rashomon.engine.SmallCases.trust;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -18,20 +16,16 @@ class PooledInvestmentTest {
   @Test
   void firstIterationMatchesHandComputation() {
     // q1: A and B say x, C says y; q2: A says u, C says v.
-    ClaimIndex index = SmallCases.index("A q1 x", "B q1 x", "C q1 y", "A q2 u", "C q2 v");
-    Reconciliation r = PooledInvestment.withDefaults().withIterations(1).reconcile(index);
+    Reconciliation r =
+        PooledInvestment.withDefaults().withIterations(1).reconcile(SmallCases.twoQuestions());
     // T0 = 1; B0 uniform: 1/2 everywhere. Stakes A 1/2, B 1, C 1/2; invested: x 3/2, others 1/2.
     // T(A) = 1/2 (1/3 + 1) = 2/3, T(B) = 1/3, T(C) = 1/2 (1 + 1) = 1; the largest is 1.
-    assertEquals(2.0 / 3, trust(r, "A"), 1e-12);
-    assertEquals(1.0 / 3, trust(r, "B"), 1e-12);
-    assertEquals(1.0, trust(r, "C"), 1e-12);
     // New stakes A 1/3, B 1/3, C 1/2: H(x) = 2/3, H(y) = 1/2, H(u) = 1/3, H(v) = 1/2.
     // B(c) = H(c) G(H(c)) / Σ_M G(H), so within a question B ∝ H^(1 + 1.4).
     double x = Math.pow(2.0 / 3, 2.4);
     double y = Math.pow(0.5, 2.4);
     double u = Math.pow(1.0 / 3, 2.4);
-    assertEquals(x / (x + y), prob(r, "q1", "x"), 1e-12);
-    assertEquals(u / (u + y), prob(r, "q2", "u"), 1e-12);
+    SmallCases.assertTwoQuestionScores(r, 2.0 / 3, 1.0 / 3, 1.0, x / (x + y), u / (u + y));
   }
 
   @Test

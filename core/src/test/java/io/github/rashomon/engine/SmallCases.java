@@ -21,6 +21,24 @@ final class SmallCases {
     return b.build();
   }
 
+  /** Two questions: on q1 A and B say x, C says y; on q2 A says u, C says v. */
+  static ClaimIndex twoQuestions() {
+    return index("A q1 x", "B q1 x", "C q1 y", "A q2 u", "C q2 v");
+  }
+
+  /**
+   * Asserts scores on {@link #twoQuestions()}, to 10⁻¹²: the trust of A, B and C, and the
+   * probabilities of x on q1 and of u on q2.
+   */
+  static void assertTwoQuestionScores(
+      Reconciliation r, double trustA, double trustB, double trustC, double probX, double probU) {
+    assertEquals(trustA, trust(r, "A"), 1e-12, "trust of A");
+    assertEquals(trustB, trust(r, "B"), 1e-12, "trust of B");
+    assertEquals(trustC, trust(r, "C"), 1e-12, "trust of C");
+    assertEquals(probX, prob(r, "q1", "x"), 1e-12, "P(x) on q1");
+    assertEquals(probU, prob(r, "q2", "u"), 1e-12, "P(u) on q2");
+  }
+
   /** An index of quantity claims from "source question value" triples. */
   static ClaimIndex quantities(String... triples) {
     ClaimIndex.Builder b = ClaimIndex.builder();

@@ -1,7 +1,5 @@
 package io.github.rashomon.engine;
 
-import static io.github.rashomon.engine.SmallCases.prob;
-import static io.github.rashomon.engine.SmallCases.trust;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,11 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.junit.jupiter.api.Test;
 
 class SumsTest {
-  /** q1: A and B say x, C says y; q2: A says u, C says v. */
-  private static ClaimIndex small() {
-    return SmallCases.index("A q1 x", "B q1 x", "C q1 y", "A q2 u", "C q2 v");
-  }
-
   @Test
   void reliableSourcesOutweighEqualNumbers() {
     // On q1..q4 the reliable three's "a" collects 3 trust units against the pair's 2, so each
@@ -24,30 +17,23 @@ class SumsTest {
 
   @Test
   void firstIterationMatchesHandComputation() {
-    Reconciliation r = Sums.withDefaults().withIterations(1).reconcile(small());
+    // q1: A and B say x, C says y; q2: A says u, C says v.
+    Reconciliation r = Sums.withDefaults().withIterations(1).reconcile(SmallCases.twoQuestions());
     // B0 = 0.5 everywhere. T(A) = B(x) + B(u) = 1, T(B) = B(x) = 0.5, T(C) = B(y) + B(v) = 1;
     // the largest is 1, so the scaled trust is (1, 0.5, 1).
-    assertEquals(1.0, trust(r, "A"), 1e-12);
-    assertEquals(0.5, trust(r, "B"), 1e-12);
-    assertEquals(1.0, trust(r, "C"), 1e-12);
     // B(x) = T(A) + T(B) = 1.5, B(y) = T(C) = 1, B(u) = T(A) = 1, B(v) = T(C) = 1.
-    assertEquals(1.5 / 2.5, prob(r, "q1", "x"), 1e-12);
-    assertEquals(0.5, prob(r, "q2", "u"), 1e-12);
+    SmallCases.assertTwoQuestionScores(r, 1.0, 0.5, 1.0, 1.5 / 2.5, 0.5);
     assertEquals(1, r.provenance().iterations());
     assertFalse(r.provenance().converged());
   }
 
   @Test
   void secondIterationMatchesHandComputation() {
-    Reconciliation r = Sums.withDefaults().withIterations(2).reconcile(small());
+    Reconciliation r = Sums.withDefaults().withIterations(2).reconcile(SmallCases.twoQuestions());
     // Scaled beliefs after iteration 1: x = 1, y = u = v = 2/3.
     // T(A) = 1 + 2/3 = 5/3, T(B) = 1, T(C) = 2/3 + 2/3 = 4/3; scaled by 5/3: (1, 0.6, 0.8).
-    assertEquals(1.0, trust(r, "A"), 1e-12);
-    assertEquals(0.6, trust(r, "B"), 1e-12);
-    assertEquals(0.8, trust(r, "C"), 1e-12);
     // B(x) = 1 + 0.6 = 1.6, B(y) = 0.8, B(u) = 1, B(v) = 0.8: A's trust now lifts u over v.
-    assertEquals(1.6 / 2.4, prob(r, "q1", "x"), 1e-12);
-    assertEquals(1.0 / 1.8, prob(r, "q2", "u"), 1e-12);
+    SmallCases.assertTwoQuestionScores(r, 1.0, 0.6, 0.8, 1.6 / 2.4, 1.0 / 1.8);
   }
 
   @Test

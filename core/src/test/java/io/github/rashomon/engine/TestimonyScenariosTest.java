@@ -180,6 +180,36 @@ class TestimonyScenariosTest {
   }
 
   @Test
+  void theBulkCorroborationIsTheVerdicts() {
+    Case c =
+        Case.builder()
+            .addSources(
+                Source.builder().id("a").addAffiliations("government").build(),
+                Source.builder().id("b").addAffiliations("government").build(),
+                Source.of("c"))
+            .addQuestions(
+                Question.of("q", "Q?", ValueDomain.openCategorical()),
+                Question.of("empty", "Nothing said?", ValueDomain.bool()))
+            .addClaims(
+                claim("a", "q", Category.of("x")),
+                claim("b", "q", Category.of("x")),
+                claim("c", "q", Category.of("y")))
+            .build();
+    Reconciliation r = VOTE.reconcile(c);
+    for (int q = 0; q < r.questionCount(); q++) {
+      assertEquals(r.verdict(q).corroboration(), r.corroboration(q));
+    }
+    assertEquals(4.0 / 3, r.corroboration(r.index().questionNumber("q")).linesFor(), 1e-12);
+    // Without a case there are no blocs: every source is a line of its own.
+    Reconciliation raw =
+        VOTE.reconcile(ClaimIndex.builder().add("a", "q", "x").add("b", "q", "x")
+            .add("c", "q", "y").build());
+    assertEquals(raw.verdict(0).corroboration(), raw.corroboration(0));
+    assertEquals(2.0, raw.corroboration(0).linesFor(), 0);
+    assertThrows(IndexOutOfBoundsException.class, () -> raw.corroboration(1));
+  }
+
+  @Test
   void modelSettingsAreValidated() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class,

@@ -31,7 +31,10 @@ import java.nio.file.Path;
  *
  * <p>A header with a {@code worker} column is crowd labels, one with a {@code source} column is
  * claims; {@link #withColumns} names the three columns of any other header. Columns may come in
- * any order, and further columns are allowed and ignored. Values are read by {@link
+ * any order, and further columns are allowed and ignored, except those that qualify claims
+ * ({@code stance}, {@code via}, {@code access}, {@code stake}, {@code circumstances}, {@code
+ * hedge}, {@code account}): a file with any of them is a case, for {@link CsvCaseReader}, and
+ * this reader refuses it rather than misread it. Values are read by {@link
  * Value#parse(ValueType, String)} in the reader's {@linkplain #withValueType value type}
  * (categorical unless set), so a quantity file holds {@code 16}, {@code 15..20}, {@code >100}.
  *
@@ -204,6 +207,12 @@ public final class CsvClaimReader {
     checkNotNull(builder, "builder");
     CsvScanner sc = new CsvScanner(in, name);
     Header h = Header.read(sc);
+    String testimony = CsvCaseReader.testimonyColumn(h);
+    if (testimony != null) {
+      // Ignoring it would read a denial as an affirmation, a hearsay claim as first-hand.
+      throw h.error("column '" + testimony + "' qualifies the claims, which this reader would"
+          + " ignore: read the file with CsvCaseReader");
+    }
     int si;
     int qi;
     int vi;

@@ -3,8 +3,12 @@ package io.github.rashomon.io;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.collect.ImmutableList;
+
 import io.github.rashomon.engine.ClaimIndex;
+import io.github.rashomon.engine.Corroboration;
 import io.github.rashomon.engine.Reconciliation;
+import io.github.rashomon.engine.SensitivityReport;
 import io.github.rashomon.model.Value;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -20,7 +24,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -29,11 +35,16 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@value #SOURCES} with one row per source.
  *
  * <ul>
- *   <li>{@code verdicts.csv}: header {@code question,value,confidence,status}; the question id,
- *       the canonical text of the leading value (empty for a question without claims), its
- *       {@linkplain Reconciliation#confidence(int) confidence}, and the {@linkplain
+ *   <li>{@code verdicts.csv}: header {@value #VERDICTS_HEADER}; the question id, the canonical
+ *       text of the leading value (empty for a question without claims), its {@linkplain
+ *       Reconciliation#confidence(int) confidence}, and the {@linkplain
  *       io.github.rashomon.engine.VerdictStatus status} by its constant name ({@code ACCEPTED},
- *       {@code CONTESTED} or {@code UNDETERMINED}).
+ *       {@code CONTESTED} or {@code UNDETERMINED}); then the {@linkplain
+ *       Reconciliation#corroboration(int) corroboration} of the leading value (the independent
+ *       lines of evidence for and against it, and the blocs of the sources on each side,
+ *       separated by {@code ;}); then, for the questions a {@link SensitivityReport} is given
+ *       for, its pivotal sources and pivotal blocs, separated by {@code ;} (both empty for the
+ *       other questions, and when the verdict hangs on no single source or bloc).
  *   <li>{@code sources.csv}: header {@code source,trust}; the source id and its estimated
  *       {@linkplain Reconciliation#trust(int) trust}.
  * </ul>
@@ -58,6 +69,11 @@ public final class CsvResultWriter {
   /** The name of the sources file {@link #write} creates. */
   public static final String SOURCES = "sources.csv";
 
+  /** The header of the verdicts file. */
+  public static final String VERDICTS_HEADER =
+      "question,value,confidence,status,lines_for,lines_against,blocs_for,blocs_against,"
+          + "pivotal_sources,pivotal_blocs";
+
   private CsvResultWriter() {}
 
   /**
@@ -70,11 +86,28 @@ public final class CsvResultWriter {
    * @throws IOException if a file cannot be written; nothing new is left in {@code dir}
    */
   public static void write(Reconciliation r, Path dir) throws IOException {
+    write(r, ImmutableList.of(), dir);
+  }
+
+  /**
+   * Writes {@value #VERDICTS}, with the summaries of the given sensitivity reports, and {@value
+   * #SOURCES} into a directory, both or neither, as {@link #write(Reconciliation, Path)} does.
+   *
+   * @param r the reconciliation
+   * @param sensitivity reports on some or all of the questions, at most one per question
+   * @param dir an existing directory
+   * @throws IllegalArgumentException if a report names a question not in {@code r}, or two
+   *     reports name the same question
+   * @throws IOException if a file cannot be written; nothing new is left in {@code dir}
+   */
+  public static void write(Reconciliation r, Iterable<SensitivityReport> sensitivity, Path dir)
+      throws IOException {
     checkNotNull(r, "reconciliation");
     checkNotNull(dir, "dir");
+    Map<String, SensitivityReport> reports = byQuestion(r, sensitivity);
     Path verdicts = dir.resolve(VERDICTS);
     Path sources = dir.resolve(SOURCES);
-    Path verdictsTmp = stage(verdicts, w -> writeVerdicts(r, w));
+    Path verdictsTmp = stage(verdicts, w -> writeVerdicts(r, reports, w));
     Path sourcesTmp;
     try {
       sourcesTmp = stage(sources, w -> writeSources(r, w));
@@ -104,8 +137,42 @@ public final class CsvResultWriter {
    * @throws IOException if the file cannot be written; then it is left as it was
    */
   public static void writeVerdicts(Reconciliation r, Path file) throws IOException {
+    writeVerdicts(r, ImmutableList.of(), file);
+  }
+
+  /**
+   * Writes the verdicts file with the summaries of the given sensitivity reports, atomically.
+   *
+   * @param r the reconciliation
+   * @param sensitivity reports on some or all of the questions, at most one per question
+   * @param file the file to create or replace
+   * @throws IllegalArgumentException if a report names a question not in {@code r}, or two
+   *     reports name the same question
+   * @throws IOException if the file cannot be written; then it is left as it was
+   */
+  public static void writeVerdicts(
+      Reconciliation r, Iterable<SensitivityReport> sensitivity, Path file) throws IOException {
     checkNotNull(r, "reconciliation");
-    writeAtomically(file, w -> writeVerdicts(r, w));
+    Map<String, SensitivityReport> reports = byQuestion(r, sensitivity);
+    writeAtomically(file, w -> writeVerdicts(r, reports, w));
+  }
+
+  private static Map<String, SensitivityReport> byQuestion(
+      Reconciliation r, Iterable<SensitivityReport> sensitivity) {
+    checkNotNull(sensitivity, "sensitivity");
+    Map<String, SensitivityReport> out = new HashMap<>();
+    for (SensitivityReport report : sensitivity) {
+      checkNotNull(report, "sensitivity report");
+      checkArgument(
+          r.index().questionNumber(report.question()) >= 0,
+          "sensitivity report on question '%s', which is not in the reconciliation",
+          report.question());
+      checkArgument(
+          out.put(report.question(), report) == null,
+          "two sensitivity reports on question '%s'",
+          report.question());
+    }
+    return out;
   }
 
   /**
@@ -120,11 +187,14 @@ public final class CsvResultWriter {
     writeAtomically(file, w -> writeSources(r, w));
   }
 
-  private static void writeVerdicts(Reconciliation r, Writer w) throws IOException {
+  private static void writeVerdicts(
+      Reconciliation r, Map<String, SensitivityReport> reports, Writer w) throws IOException {
     ClaimIndex index = r.index();
-    w.write("question,value,confidence,status\n");
+    w.write(VERDICTS_HEADER);
+    w.write('\n');
     for (int q = 0, n = r.questionCount(); q < n; q++) {
-      field(w, index.questionId(q));
+      String id = index.questionId(q);
+      field(w, id);
       w.write(',');
       Optional<Value> lead = r.leadingValue(q);
       if (lead.isPresent()) {
@@ -134,6 +204,24 @@ public final class CsvResultWriter {
       w.write(decimal(r.confidence(q)));
       w.write(',');
       w.write(r.status(q).name());
+      Corroboration c = r.corroboration(q);
+      w.write(',');
+      w.write(decimal(c.linesFor()));
+      w.write(',');
+      w.write(decimal(c.linesAgainst()));
+      w.write(',');
+      field(w, String.join(";", c.blocsFor()));
+      w.write(',');
+      field(w, String.join(";", c.blocsAgainst()));
+      w.write(',');
+      SensitivityReport s = reports.get(id);
+      if (s != null) {
+        field(w, String.join(";", s.pivotalSources().keySet()));
+      }
+      w.write(',');
+      if (s != null) {
+        field(w, String.join(";", s.pivotalBlocs().keySet()));
+      }
       w.write('\n');
     }
   }

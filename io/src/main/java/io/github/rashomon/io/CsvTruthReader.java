@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Reads known true values (a gold standard) from a CSV file with the header {@code
@@ -29,14 +30,21 @@ import java.util.Map;
  */
 public final class CsvTruthReader {
   private static final CsvTruthReader DEFAULTS =
-      new CsvTruthReader(ValueType.CATEGORICAL, null, null);
+      new CsvTruthReader(ValueType.CATEGORICAL, null, null, null);
 
   private final ValueType valueType;
+  /** The type of each question's truth, by question id; null when all are {@link #valueType}. */
+  private final Function<String, ValueType> typeOfQuestion;
   private final String questionColumn;
   private final String truthColumn;
 
-  private CsvTruthReader(ValueType valueType, String questionColumn, String truthColumn) {
+  private CsvTruthReader(
+      ValueType valueType,
+      Function<String, ValueType> typeOfQuestion,
+      String questionColumn,
+      String truthColumn) {
     this.valueType = valueType;
+    this.typeOfQuestion = typeOfQuestion;
     this.questionColumn = questionColumn;
     this.truthColumn = truthColumn;
   }
@@ -57,7 +65,20 @@ public final class CsvTruthReader {
    * @return the reader
    */
   public CsvTruthReader withValueType(ValueType type) {
-    return new CsvTruthReader(checkNotNull(type, "valueType"), questionColumn, truthColumn);
+    return new CsvTruthReader(checkNotNull(type, "valueType"), null, questionColumn, truthColumn);
+  }
+
+  /**
+   * Returns a reader that reads each question's truth as the type the function gives for the
+   * question's id, such as the question's type in a case whose questions differ in type. It
+   * replaces the single {@linkplain #withValueType value type}.
+   *
+   * @param typeOfQuestion the value type of a question, by id; must not return null
+   * @return the reader
+   */
+  public CsvTruthReader withValueTypes(Function<String, ValueType> typeOfQuestion) {
+    return new CsvTruthReader(
+        valueType, checkNotNull(typeOfQuestion, "typeOfQuestion"), questionColumn, truthColumn);
   }
 
   /**
@@ -76,11 +97,11 @@ public final class CsvTruthReader {
         "CsvTruthReader: column names must be non-empty and differ, got '%s', '%s'",
         question,
         truth);
-    return new CsvTruthReader(valueType, question, truth);
+    return new CsvTruthReader(valueType, typeOfQuestion, question, truth);
   }
 
   /**
-   * The type truths are read as.
+   * The type truths are read as, unless {@link #withValueTypes} gave each question its own.
    *
    * @return the value type
    */
@@ -144,7 +165,11 @@ public final class CsvTruthReader {
       }
       Value truth;
       try {
-        truth = Value.parse(valueType, sc.text(ti));
+        ValueType type =
+            typeOfQuestion == null
+                ? valueType
+                : checkNotNull(typeOfQuestion.apply(question), "type of question %s", question);
+        truth = Value.parse(type, sc.text(ti));
       } catch (IllegalArgumentException e) {
         throw sc.error("bad value in column '" + h.name(ti) + "': " + e.getMessage(), e);
       }

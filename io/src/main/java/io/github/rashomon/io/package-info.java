@@ -1,9 +1,12 @@
 /**
  * File formats: claims and known truths read from CSV straight into the engine's {@link
- * io.github.rashomon.engine.ClaimIndex}, and reconciliation results written as CSV.
+ * io.github.rashomon.engine.ClaimIndex} or into a {@link io.github.rashomon.model.Case}, and
+ * reconciliation results written as CSV.
  *
  * <p>{@link io.github.rashomon.io.CsvClaimReader} reads claims ({@code source,question,value}) or
- * crowd labels ({@code task,worker,label}); {@link io.github.rashomon.io.CsvTruthReader} reads a
+ * crowd labels ({@code task,worker,label}); {@link io.github.rashomon.io.CsvCaseReader} reads a
+ * whole case from spreadsheets (claims with the qualifiers of testimony, sources, questions);
+ * {@link io.github.rashomon.io.CsvTruthReader} reads a
  * gold standard ({@code question,truth}); {@link io.github.rashomon.io.CsvResultWriter} writes
  * {@code verdicts.csv} and {@code sources.csv} atomically. A malformed file is a {@link
  * io.github.rashomon.io.CsvFormatException} whose message is {@code FILE:LINE: problem}.

@@ -4,9 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.google.common.collect.ImmutableSortedSet;
 import io.github.rashomon.engine.ClaimIndex;
+import io.github.rashomon.engine.Reconciler;
 import io.github.rashomon.engine.Reconcilers;
 import io.github.rashomon.engine.Reconciliation;
+import io.github.rashomon.engine.Sensitivity;
+import io.github.rashomon.engine.SensitivityReport;
+import io.github.rashomon.model.Case;
+import io.github.rashomon.model.Category;
+import io.github.rashomon.model.Claim;
+import io.github.rashomon.model.Question;
+import io.github.rashomon.model.Source;
+import io.github.rashomon.model.ValueDomain;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,9 +49,10 @@ class CsvResultWriterTest {
     // q1: x has 2 of 3 votes; needs,quote: a 1-1 tie, which canonical order gives to "1,5",
     // contested under the default margin of 0.1.
     assertEquals(
-        "question,value,confidence,status\n"
-            + "\"needs,quote\",\"1,5\",0.500000,CONTESTED\n"
-            + "q1,x,0.666667,ACCEPTED\n",
+        "question,value,confidence,status,lines_for,lines_against,blocs_for,blocs_against,"
+            + "pivotal_sources,pivotal_blocs\n"
+            + "\"needs,quote\",\"1,5\",0.500000,CONTESTED,1.000000,1.000000,,,,\n"
+            + "q1,x,0.666667,ACCEPTED,2.000000,1.000000,,,,\n",
         Files.readString(dir.resolve("verdicts.csv")));
     // Trust under majority vote: the share of a source's claims that agree with the winner.
     assertEquals(
@@ -55,10 +66,104 @@ class CsvResultWriterTest {
     Files.writeString(dir.resolve("verdicts.csv"), "old");
     CsvResultWriter.writeVerdicts(result(), dir.resolve("verdicts.csv"));
     CsvResultWriter.writeSources(result(), dir.resolve("s.csv"));
-    assertEquals("question,value,confidence,status",
+    assertEquals(CsvResultWriter.VERDICTS_HEADER,
         Files.readAllLines(dir.resolve("verdicts.csv")).get(0));
     assertEquals("source,trust", Files.readAllLines(dir.resolve("s.csv")).get(0));
     assertEquals(List.of("s.csv", "verdicts.csv"), list(dir));
+  }
+
+  @Test
+  void corroborationCountsBlocsAndSensitivityNamesWhatTheVerdictHangsOn() throws IOException {
+    // Two loyal sources and an independent one against a lone NGO (docs/semantics.md: a bloc
+    // of 2 with ρ = 0.5 counts 2 / 1.5 = 1.333333 lines).
+    Case c =
+        Case.builder()
+            .addSources(
+                Source.builder().id("police").addAffiliations("government").build(),
+                Source.builder().id("ministry").addAffiliations("government").build(),
+                Source.of("witness"),
+                Source.builder().id("ngo").addAffiliations("rights-ngo").build())
+            .addQuestions(
+                Question.of("cause", "Cause?", ValueDomain.categorical("crowd", "police")),
+                Question.of("other", "Other?", ValueDomain.openCategorical()))
+            .addClaims(
+                claim("police", "cause", "crowd"),
+                claim("ministry", "cause", "crowd"),
+                claim("witness", "cause", "crowd"),
+                claim("ngo", "cause", "police"))
+            .build();
+    Reconciler vote = Reconcilers.byName("majority-vote");
+    Reconciliation r = vote.reconcile(c);
+    SensitivityReport report = Sensitivity.of(vote).analyse(c, "cause");
+    CsvResultWriter.write(r, List.of(report), dir);
+    // Votes: crowd 2 × 1/1.5 + 1 = 2.333333 against police 1, so crowd leads with 0.7; no
+    // single source or bloc removal changes that (without the government, 1 against 1 is a tie
+    // that canonical order still gives to crowd).
+    assertEquals(
+        CsvResultWriter.VERDICTS_HEADER + "\n"
+            + "cause,crowd,0.700000,ACCEPTED,2.333333,1.000000,government,rights-ngo,,\n"
+            + "other,,0.000000,UNDETERMINED,0.000000,0.000000,,,,\n",
+        Files.readString(dir.resolve("verdicts.csv")));
+    assertEquals(report.pivotalSources().keySet(), ImmutableSortedSet.of());
+
+    // Without the witness and one loyal source, the verdict hangs on the remaining one.
+    Case thin =
+        Case.builder()
+            .addAllSources(c.sources())
+            .addAllQuestions(c.questions())
+            .addClaims(
+                claim("police", "cause", "crowd"),
+                claim("ngo", "cause", "police"),
+                claim("ngo", "other", "x"),
+                claim("witness", "cause", "police"))
+            .build();
+    Reconciliation t = vote.reconcile(thin);
+    CsvResultWriter.writeVerdicts(
+        t,
+        List.of(Sensitivity.of(vote).analyse(thin, "cause"),
+            Sensitivity.of(vote).analyse(thin, "other")),
+        dir.resolve("verdicts.csv"));
+    // police 1 against ngo + witness 2: police leads, removing ngo or witness makes it a tie
+    // that canonical order gives to crowd; removing the rights-ngo bloc does too.
+    assertEquals(
+        CsvResultWriter.VERDICTS_HEADER + "\n"
+            + "cause,police,0.666667,ACCEPTED,2.000000,1.000000,rights-ngo,government,"
+            + "ngo;witness,rights-ngo\n"
+            + "other,x,1.000000,ACCEPTED,1.000000,0.000000,rights-ngo,,ngo,rights-ngo\n",
+        Files.readString(dir.resolve("verdicts.csv")));
+  }
+
+  @Test
+  void sensitivityReportsMustMatchTheQuestions() {
+    Case c =
+        Case.builder()
+            .addSources(Source.of("a"))
+            .addQuestions(Question.of("q", "Q?", ValueDomain.openCategorical()))
+            .addClaims(claim("a", "q", "x"))
+            .build();
+    Reconciler vote = Reconcilers.byName("majority-vote");
+    SensitivityReport q = Sensitivity.of(vote).analyse(c, "q");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class,
+            () -> CsvResultWriter.write(result(), List.of(q), dir));
+    assertEquals("sensitivity report on question 'q', which is not in the reconciliation",
+        e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> CsvResultWriter.write(vote.reconcile(c), List.of(q, q), dir));
+    assertEquals("two sensitivity reports on question 'q'", e.getMessage());
+    assertEquals(List.of(), listQuietly(dir));
+  }
+
+  private static Claim claim(String source, String question, String value) {
+    return Claim.builder().source(source).question(question).value(Category.of(value)).build();
+  }
+
+  private static List<String> listQuietly(Path d) {
+    try {
+      return list(d);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.google.common.collect.ImmutableMap;
 import io.github.rashomon.model.Category;
 import io.github.rashomon.model.Quantity;
+import io.github.rashomon.model.Truth;
 import io.github.rashomon.model.Value;
 import io.github.rashomon.model.ValueType;
 import java.io.ByteArrayInputStream;
@@ -35,6 +36,27 @@ class CsvTruthReaderTest {
     ImmutableMap<String, Value> truth =
         read(READER.withValueType(ValueType.QUANTITY), "question,truth\nn,16\n");
     assertEquals(Quantity.exactly(16), truth.get("n"));
+  }
+
+  @Test
+  void eachQuestionInItsOwnType() throws IOException {
+    // As the questions of a case: a boolean, a quantity, the rest categorical.
+    CsvTruthReader r =
+        READER.withValueTypes(
+            q -> q.equals("fire") ? ValueType.BOOLEAN
+                : q.equals("killed") ? ValueType.QUANTITY : ValueType.CATEGORICAL);
+    ImmutableMap<String, Value> truth =
+        read(r, "question,truth\nfire,yes\nkilled,16\nstart,police\n");
+    assertEquals(
+        ImmutableMap.of(
+            "fire", Truth.TRUE, "killed", Quantity.exactly(16), "start", Category.of("police")),
+        truth);
+    assertFails(r, "question,truth\nfire,maybe\n",
+        "t.csv:2: bad value in column 'truth': Truth must be true/false, yes/no or 1/0, got"
+            + " 'maybe'");
+    // A single type again replaces the function.
+    assertEquals(Category.of("yes"),
+        read(r.withValueType(ValueType.CATEGORICAL), "question,truth\nfire,yes\n").get("fire"));
   }
 
   @Test

@@ -1,0 +1,198 @@
+package io.github.rashomon.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.rashomon.credibility.AdmiraltyGrade;
+import io.github.rashomon.credibility.Credibility;
+import io.github.rashomon.credibility.Reliability;
+import io.github.rashomon.engine.ClaimIndex;
+import io.github.rashomon.engine.Contribution;
+import io.github.rashomon.engine.Corroboration;
+import io.github.rashomon.engine.Reconciler;
+import io.github.rashomon.engine.Reconcilers;
+import io.github.rashomon.engine.Reconciliation;
+import io.github.rashomon.engine.Sensitivity;
+import io.github.rashomon.engine.SensitivityReport;
+import io.github.rashomon.engine.TestimonyModel;
+import io.github.rashomon.engine.Verdict;
+import io.github.rashomon.engine.VerdictPolicy;
+import io.github.rashomon.engine.VerdictStatus;
+import io.github.rashomon.model.Access;
+import io.github.rashomon.model.Case;
+import io.github.rashomon.model.Claim;
+import io.github.rashomon.model.Hedge;
+import io.github.rashomon.model.Quantity;
+import io.github.rashomon.model.Question;
+import io.github.rashomon.model.Source;
+import io.github.rashomon.model.SourceKind;
+import io.github.rashomon.model.Stake;
+import io.github.rashomon.model.Stance;
+import io.github.rashomon.model.Truth;
+import io.github.rashomon.model.ValueDomain;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Compiles and runs every code snippet of {@code docs/user-guide.md}: each snippet there is the
+ * text between {@code // snippet NAME} and {@code // end} here, and {@link #snippetsMatch()}
+ * checks that the two have not drifted apart.
+ */
+class UserGuideTest {
+
+  @Test
+  void buildingACase() {
+    // snippet build-case
+    Case c = Case.builder()
+        .title("Janaozen, 16 December 2011")
+        .addSources(
+            Source.builder().id("police").kind(SourceKind.STATE_BODY)
+                .addAffiliations("government").prior(Reliability.D.credibility()).build(),
+            Source.builder().id("witnesses").kind(SourceKind.PERSON)
+                .prior(Reliability.C.credibility()).build(),
+            Source.builder().id("footage").kind(SourceKind.RECORDING)
+                .prior(Reliability.B.credibility()).build(),
+            Source.of("iwpr"))
+        .addQuestions(
+            Question.of("indiscriminate", "Did police fire indiscriminately?", ValueDomain.bool()),
+            Question.of("killed", "How many were killed?", ValueDomain.integerQuantity("people")))
+        .addClaims(
+            Claim.builder().source("witnesses").question("indiscriminate").value(Truth.TRUE)
+                .access(Access.DIRECT).build(),
+            Claim.builder().source("footage").question("indiscriminate").value(Truth.TRUE)
+                .hedge(Hedge.POSSIBLE).build(),
+            Claim.builder().source("police").question("indiscriminate").value(Truth.TRUE)
+                .stance(Stance.DENIES).stake(Stake.SELF_SERVING).addVia("iwpr").build(),
+            Claim.builder().source("iwpr").question("killed").value(Quantity.exactly(16))
+                .build())
+        .build();
+    // end
+    assertEquals(4, c.claims().size());
+
+    // snippet reconcile
+    Reconciler algorithm = Reconcilers.byName("weighted-vote");
+    Reconciliation result = algorithm.reconcile(c);
+    Verdict v = result.verdict("indiscriminate");
+    System.out.printf("%s %s %.2f%n", v.value().orElseThrow(), v.status(), v.confidence());
+    for (Contribution reason : v.explanation()) {
+      System.out.printf("  %+.2f %s %s%n", reason.weight(), reason.source(), reason.notes());
+    }
+    // end
+    assertEquals(Truth.TRUE, v.value().orElseThrow());
+    assertEquals(VerdictStatus.ACCEPTED, v.status());
+
+    // snippet corroboration
+    Corroboration k = v.corroboration();
+    System.out.printf("%.1f lines for (blocs %s), %.1f against (blocs %s)%n",
+        k.linesFor(), k.blocsFor(), k.linesAgainst(), k.blocsAgainst());
+    // end
+    assertEquals(2.0, k.linesFor(), 1e-12);
+
+    // snippet sensitivity
+    SensitivityReport what = Sensitivity.of(algorithm).analyse(c, "indiscriminate");
+    System.out.println("hangs on: " + what.pivotalSources());
+    System.out.println("flips if credibility becomes: " + what.credibilityToFlip());
+    // end
+    // Witnesses (0.65) and hedged footage (0.8 × 0.5) against a self-serving, relayed police
+    // denial (0.4 × 0.6 × 0.5): no single removal or credibility in [0.01, 0.99] flips it.
+    assertTrue(what.survivesEveryRemoval());
+    assertEquals(List.of("footage", "iwpr", "police", "witnesses"), what.robustTo());
+
+    // snippet policy
+    Reconciliation strict =
+        result.withPolicy(VerdictPolicy.defaults().withContestedMargin(0.5).withMinimumWeight(2));
+    // end
+    assertEquals(VerdictStatus.UNDETERMINED, strict.verdict("killed").status());
+
+    // snippet testimony-model
+    TestimonyModel model = TestimonyModel.defaults()
+        .withStake(Stake.SELF_SERVING, 0.3)
+        .withBlocCorrelation(0.8);
+    Reconciliation sceptical = algorithm.reconcile(ClaimIndex.of(c, model));
+    // end
+    assertTrue(sceptical.verdict("indiscriminate").confidence() > v.confidence());
+  }
+
+  @Test
+  void gradingSources() {
+    // snippet admiralty
+    Credibility b2 = AdmiraltyGrade.parse("B2").credibility();
+    Credibility fromCounts = Credibility.fromEvidence(8, 2, 0.5); // 8 right, 2 wrong
+    Credibility relayed = b2.discountedBy(Reliability.C.credibility());
+    Credibility both = b2.fuse(fromCounts);
+    Reliability nearest = Reliability.nearest(both);
+    // end
+    assertEquals(0.75, fromCounts.probability(), 1e-12); // (8 + 0.5 × 2) / 12
+    assertTrue(relayed.uncertainty() > b2.uncertainty());
+    assertTrue(both.uncertainty() < fromCounts.uncertainty());
+    assertEquals(Reliability.B, nearest);
+  }
+
+  @Test
+  void rawClaimsAtScale() {
+    // snippet raw-index
+    ClaimIndex.Builder b = ClaimIndex.builder();
+    b.add("worker-7", "task-1", "cat").add("worker-9", "task-1", "dog");
+    b.add("worker-7", "task-2", "dog").add("worker-9", "task-2", "dog");
+    Reconciliation crowd = Reconcilers.byName("dawid-skene").reconcile(b.build());
+    for (int q = 0; q < crowd.questionCount(); q++) {
+      System.out.println(crowd.index().questionId(q) + " -> " + crowd.leadingValue(q).orElseThrow());
+    }
+    // end
+    assertEquals(2, crowd.questionCount());
+  }
+
+  private static final Pattern SNIPPET =
+      Pattern.compile("(?s)// snippet ([a-z-]+)\\n(.*?)\\n\\s*// end");
+  private static final Pattern DOC_SNIPPET =
+      Pattern.compile("(?s)<!-- snippet ([a-z-]+) -->\\s*```java\\n(.*?)\\n```");
+
+  @Test
+  void snippetsMatch() throws IOException {
+    Path root = Paths.get("").toAbsolutePath();
+    while (!Files.isDirectory(root.resolve("docs"))) {
+      root = root.getParent();
+    }
+    String guide = Files.readString(root.resolve("docs/user-guide.md"), StandardCharsets.UTF_8);
+    String code =
+        Files.readString(
+            root.resolve("examples/src/test/java/io/github/rashomon/examples/UserGuideTest.java"),
+            StandardCharsets.UTF_8);
+    List<String> checked = new ArrayList<>();
+    Matcher m = DOC_SNIPPET.matcher(guide);
+    while (m.find()) {
+      String name = m.group(1);
+      Matcher c = SNIPPET.matcher(code);
+      String found = null;
+      while (c.find()) {
+        if (c.group(1).equals(name)) {
+          found = c.group(2);
+        }
+      }
+      assertTrue(found != null, "no snippet '" + name + "' in UserGuideTest");
+      assertEquals(dedent(found), dedent(m.group(2)), "snippet '" + name + "' drifted");
+      checked.add(name);
+    }
+    assertTrue(checked.size() >= 7, "snippets checked: " + checked);
+  }
+
+  private static String dedent(String block) {
+    List<String> lines = block.lines().toList();
+    int indent =
+        lines.stream().filter(l -> !l.isBlank())
+            .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
+    StringBuilder s = new StringBuilder();
+    for (String l : lines) {
+      s.append(l.length() >= indent ? l.substring(indent) : l.strip()).append('\n');
+    }
+    return s.toString().strip();
+  }
+}
