@@ -143,7 +143,8 @@ public abstract class Claim {
 
   /**
    * An id for this claim, unique within a case. Defaults to a readable form of its content:
-   * {@code source/question/value}, with {@code not } before a denied value, {@code @account}
+   * {@code source/question/value} ({@code {}} for the empty set), with {@code not } before a
+   * denied value, {@code @account}
    * and {@code via relay>relay} when present.
    *
    * @return the id
@@ -154,7 +155,8 @@ public abstract class Claim {
     if (stance() == Stance.DENIES) {
       s.append("not ");
     }
-    s.append(value().canonical());
+    // The empty set has an empty canonical form; spell it out so the id stays well-formed.
+    s.append(value().canonical().isEmpty() ? "{}" : value().canonical());
     account().ifPresent(a -> s.append('@').append(a));
     if (!via().isEmpty()) {
       s.append(" via ").append(String.join(">", via()));

@@ -14,4 +14,11 @@ class CaseLookupTest {
     assertThrows(NullPointerException.class, () -> c.claimsAbout(null));
     assertThrows(NullPointerException.class, () -> c.claimsBy(null));
   }
+
+  @Test
+  void aDeniedEmptySetHasAWellFormedId() {
+    Claim k = Claim.builder().source("s").question("q").value(ValueSet.of())
+        .stance(Stance.DENIES).build();
+    org.junit.jupiter.api.Assertions.assertEquals("s/q/not {}", k.id());
+  }
 }
