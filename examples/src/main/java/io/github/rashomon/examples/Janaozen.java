@@ -22,7 +22,15 @@ import io.github.rashomon.model.Stake;
 import io.github.rashomon.model.Stance;
 import io.github.rashomon.model.Truth;
 import io.github.rashomon.model.ValueDomain;
+import io.github.rashomon.engine.Sensitivity;
+import io.github.rashomon.engine.SensitivityReport;
+import io.github.rashomon.io.HtmlReportWriter;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -268,15 +276,46 @@ public final class Janaozen {
   }
 
   /**
-   * Builds the case, reconciles it with weighted vote over the analysts' priors, and prints the
-   * verdicts.
+   * The sensitivity of every verdict: what each one hangs on.
    *
-   * @param args an optional algorithm name (default {@code weighted-vote})
+   * @param algorithm the algorithm
+   * @param c the case
+   * @return one report per question, in case order
    */
-  public static void main(String[] args) {
+  public static List<SensitivityReport> sensitivity(Reconciler algorithm, Case c) {
+    List<SensitivityReport> reports = new ArrayList<>();
+    for (Question q : c.questions()) {
+      reports.add(Sensitivity.of(algorithm).analyse(c, q.id()));
+    }
+    return reports;
+  }
+
+  /**
+   * Builds the case, reconciles it with weighted vote over the analysts' priors, prints the
+   * verdicts with what each hangs on, and writes the HTML report.
+   *
+   * @param args an optional algorithm name (default {@code weighted-vote}) and an optional
+   *     report file (default {@code janaozen-report.html} in the working directory)
+   * @throws IOException if the report cannot be written
+   */
+  public static void main(String[] args) throws IOException {
     Reconciler algorithm = Reconcilers.byName(args.length > 0 ? args[0] : "weighted-vote");
+    Path report = Paths.get(args.length > 1 ? args[1] : "janaozen-report.html");
     Case c = build();
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    print(algorithm.reconcile(c), c, out);
+    Reconciliation r = algorithm.reconcile(c);
+    print(r, c, out);
+    List<SensitivityReport> sensitivity = sensitivity(algorithm, c);
+    out.println("What each verdict hangs on:");
+    for (SensitivityReport s : sensitivity) {
+      out.printf(Locale.ROOT, "  %-22s %s%n", s.question(),
+          s.survivesEveryRemoval()
+              ? "survives the removal of any one source or bloc"
+              : "changes without " + s.pivotalSources().keySet()
+                  + (s.pivotalBlocs().isEmpty() ? "" : " or bloc " + s.pivotalBlocs().keySet()));
+    }
+    HtmlReportWriter.withDefaults().write(r, sensitivity, report);
+    out.println();
+    out.println("Report written to " + report.toAbsolutePath());
   }
 }

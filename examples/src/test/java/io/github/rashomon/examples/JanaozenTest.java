@@ -51,6 +51,28 @@ class JanaozenTest {
   }
 
   @Test
+  void mainWritesTheReport(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    java.nio.file.Path report = dir.resolve("report.html");
+    Janaozen.main(new String[] {"weighted-vote", report.toString()});
+    String html = java.nio.file.Files.readString(report, StandardCharsets.UTF_8);
+    assertTrue(html.startsWith("<!DOCTYPE html>"), html.substring(0, 40));
+    assertTrue(html.contains("Did the police fire indiscriminately?"));
+  }
+
+  @Test
+  void theMistreatmentVerdictHangsOnTheRightsBloc() {
+    Case c = Janaozen.build();
+    var reports = Janaozen.sensitivity(Reconcilers.byName("weighted-vote"), c);
+    var mistreated =
+        reports.stream().filter(r -> r.question().equals("detainees-mistreated")).findFirst()
+            .orElseThrow();
+    // Without HRW and Grishin (the rights-ngo bloc) only the commission members and the first
+    // journalists, both relayed through Grishin, would remain: their claims go with him.
+    assertTrue(mistreated.pivotalBlocs().containsKey("rights-ngo"), mistreated.toString());
+  }
+
+  @Test
   void printsEveryVerdictWithItsReasons() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     Case c = Janaozen.build();
