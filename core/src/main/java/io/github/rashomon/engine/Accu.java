@@ -234,7 +234,7 @@ public final class Accu extends AbstractReconciler {
       if (index.origin == null || index.questionType[q] != ValueType.CATEGORICAL) {
         return false;
       }
-      Optional<Question> question = index.origin.question(index.questionIds[q]);
+      Optional<Question> question = index.origin.question(index.questionId(q));
       return question.isPresent() && !question.get().domain().isOpen();
     }
   }

@@ -42,11 +42,13 @@ import java.util.Optional;
  * @since 0.1
  */
 public final class ClaimIndex {
-  final String[] sourceIds;
+  /** Source ids in sorted order; read them with {@link #sourceId(int)}. */
+  final Ids sourceIds;
   /** Prior credibility of each source, or null where none was given. */
   final Credibility[] sourcePrior;
 
-  final String[] questionIds;
+  /** Question ids in sorted order; read them with {@link #questionId(int)}. */
+  final Ids questionIds;
   final ValueType[] questionType;
   /** Claims of question q are [questionClaimStart[q], questionClaimStart[q + 1]). */
   final int[] questionClaimStart;
@@ -56,8 +58,11 @@ public final class ClaimIndex {
   final Value[] candValue;
   /** Candidate -> its question. */
   final int[] candQuestion;
-  /** Candidate -> position in the input of the first claim naming it (for first-seen ties). */
-  final int[] candFirstSeen;
+  /**
+   * Candidate -> position in the input of the first claim naming it (for first-seen ties), or
+   * null until first asked for in an index whose input order is its claim order.
+   */
+  private volatile int[] candFirstSeen;
 
   final int[] claimSource;
   final int[] claimCand;
@@ -75,9 +80,9 @@ public final class ClaimIndex {
   final ImmutableMap<String, ImmutableList<String>> claimNotes;
 
   private ClaimIndex(
-      String[] sourceIds,
+      Ids sourceIds,
       Credibility[] sourcePrior,
-      String[] questionIds,
+      Ids questionIds,
       ValueType[] questionType,
       int[] questionClaimStart,
       int[] questionCandStart,
@@ -272,7 +277,7 @@ public final class ClaimIndex {
    * @return the source count
    */
   public int sourceCount() {
-    return sourceIds.length;
+    return sourceIds.size();
   }
 
   /**
@@ -281,7 +286,7 @@ public final class ClaimIndex {
    * @return the question count
    */
   public int questionCount() {
-    return questionIds.length;
+    return questionIds.size();
   }
 
   /**
@@ -309,8 +314,8 @@ public final class ClaimIndex {
    * @return the id
    */
   public String sourceId(int s) {
-    checkElementIndex(s, sourceIds.length, "source");
-    return sourceIds[s];
+    checkElementIndex(s, sourceIds.size(), "source");
+    return sourceIds.get(s);
   }
 
   /**
@@ -320,8 +325,8 @@ public final class ClaimIndex {
    * @return the id
    */
   public String questionId(int q) {
-    checkElementIndex(q, questionIds.length, "question");
-    return questionIds[q];
+    checkElementIndex(q, questionIds.size(), "question");
+    return questionIds.get(q);
   }
 
   /**
@@ -331,8 +336,7 @@ public final class ClaimIndex {
    * @return its number, or -1 if the index has no such source
    */
   public int sourceNumber(String id) {
-    int i = Arrays.binarySearch(sourceIds, id);
-    return i >= 0 ? i : -1;
+    return sourceIds.find(checkNotNull(id, "id"));
   }
 
   /**
@@ -342,8 +346,7 @@ public final class ClaimIndex {
    * @return its number, or -1 if the index has no such question
    */
   public int questionNumber(String id) {
-    int i = Arrays.binarySearch(questionIds, id);
-    return i >= 0 ? i : -1;
+    return questionIds.find(checkNotNull(id, "id"));
   }
 
   /**
@@ -362,7 +365,7 @@ public final class ClaimIndex {
    * @return the candidates
    */
   public ImmutableList<Value> candidates(int q) {
-    checkElementIndex(q, questionIds.length, "question");
+    checkElementIndex(q, questionIds.size(), "question");
     return ImmutableList.copyOf(
         Arrays.asList(candValue).subList(questionCandStart[q], questionCandStart[q + 1]));
   }
@@ -374,7 +377,7 @@ public final class ClaimIndex {
    * @return the value type
    */
   public ValueType questionType(int q) {
-    checkElementIndex(q, questionIds.length, "question");
+    checkElementIndex(q, questionIds.size(), "question");
     return questionType[q];
   }
 
@@ -411,6 +414,87 @@ public final class ClaimIndex {
             claimOrigin,
             origin);
     return new ClaimIndex(raw, model, claimNotes);
+  }
+
+  /**
+   * Candidate -> position in the input of the first claim naming it ({@code Integer.MAX_VALUE}
+   * for a candidate no claim names). An index generated in claim order computes it on first use.
+   */
+  int[] candFirstSeen() {
+    int[] f = candFirstSeen;
+    if (f == null) {
+      f = new int[candValue.length];
+      Arrays.fill(f, Integer.MAX_VALUE);
+      for (int i = claimCand.length - 1; i >= 0; i--) {
+        f[claimCand[i]] = i;
+      }
+      candFirstSeen = f;
+    }
+    return f;
+  }
+
+  /**
+   * An index whose claims are already in canonical order, over numbered sources and questions
+   * where every question has the same candidate labels: the form generated data takes, built
+   * without interning a single id. The arrays are taken over, not copied.
+   *
+   * @param sources the source ids, sorted
+   * @param questions the question ids, sorted
+   * @param type the value type of every question
+   * @param labels each question's candidates, distinct and in {@link #VALUE_ORDER}
+   * @param claimStart claims of question q are [claimStart[q], claimStart[q + 1])
+   * @param claimSource per claim, its source number
+   * @param claimCand per claim, its global candidate number {@code q * labels.length + label}
+   * @throws IllegalArgumentException if the arrays are inconsistent or out of canonical order
+   */
+  static ClaimIndex ofCanonicalArrays(
+      Ids sources,
+      Ids questions,
+      ValueType type,
+      Value[] labels,
+      int[] claimStart,
+      int[] claimSource,
+      int[] claimCand) {
+    int nq = questions.size();
+    int k = labels.length;
+    int ns = sources.size();
+    checkArgument(claimStart.length == nq + 1 && claimStart[0] == 0, "claimStart length");
+    checkArgument(claimStart[nq] == claimSource.length, "claimStart[questions] != claim count");
+    checkArgument(claimSource.length == claimCand.length, "claimSource and claimCand lengths");
+    checkArgument((long) nq * k <= Integer.MAX_VALUE - 8, "too many candidates: %s", (long) nq * k);
+    for (int l = 0; l < k; l++) {
+      checkArgument(labels[l].type() == type, "label %s is not %s", labels[l], type);
+      checkArgument(l == 0 || VALUE_ORDER.compare(labels[l - 1], labels[l]) < 0,
+          "labels not distinct and in canonical order at %s", l);
+    }
+    int nc = nq * k;
+    int[] candStart = new int[nq + 1];
+    Value[] candValue = new Value[nc];
+    int[] candQuestion = new int[nc];
+    ValueType[] types = new ValueType[nq];
+    Arrays.fill(types, type);
+    for (int q = 0; q < nq; q++) {
+      candStart[q + 1] = candStart[q] + k;
+      for (int l = 0; l < k; l++) {
+        candValue[q * k + l] = labels[l];
+        candQuestion[q * k + l] = q;
+      }
+      int from = claimStart[q];
+      int to = claimStart[q + 1];
+      checkArgument(from <= to, "claimStart decreases at question %s", q);
+      for (int i = from; i < to; i++) {
+        int s = claimSource[i];
+        int c = claimCand[i];
+        checkArgument(s >= 0 && s < ns, "claim %s: source %s out of range", i, s);
+        checkArgument(c >= q * k && c < q * k + k, "claim %s: candidate %s not of question %s", i,
+            c, q);
+        checkArgument(i == from || claimSource[i - 1] < s
+                || (claimSource[i - 1] == s && claimCand[i - 1] <= c),
+            "claim %s out of (source, candidate) order in question %s", i, q);
+      }
+    }
+    return new ClaimIndex(sources, new Credibility[ns], questions, types, claimStart, candStart,
+        candValue, candQuestion, null, claimSource, claimCand, null, null, null, null);
   }
 
   /**
@@ -777,9 +861,9 @@ public final class ClaimIndex {
       den = null;
       orig = null;
       return new ClaimIndex(
-          sourceIds,
+          Ids.of(sourceIds),
           prior,
-          questionIds,
+          Ids.of(questionIds),
           types,
           claimStart,
           candStart,

@@ -250,7 +250,7 @@ public final class Evaluation {
   }
 
   private static Value parse(ClaimIndex ix, int q, String text) {
-    checkNotNull(text, "truth of question %s", ix.questionIds[q]);
+    checkNotNull(text, "truth of question %s", ix.questionId(q));
     try {
       return Value.parse(ix.questionType[q], text);
     } catch (IllegalArgumentException e) {
@@ -259,7 +259,7 @@ public final class Evaluation {
               Locale.ROOT,
               "truth '%s' of question '%s' is not a %s value: %s",
               text,
-              ix.questionIds[q],
+              ix.questionId(q),
               ix.questionType[q],
               e.getMessage()),
           e);
@@ -300,7 +300,7 @@ public final class Evaluation {
     ImmutableSortedMap.Builder<String, Double> b = ImmutableSortedMap.naturalOrder();
     for (int s = 0; s < ns; s++) {
       if (total[s] > 0) {
-        b.put(index.sourceIds[s], right[s] / total[s]);
+        b.put(index.sourceId(s), right[s] / total[s]);
       }
     }
     return b.build();
@@ -430,7 +430,7 @@ public final class Evaluation {
   private static double spearman(Reconciliation r, Map<String, Double> accuracy) {
     List<double[]> pairs = new ArrayList<>();
     for (int s = 0; s < r.sourceCount(); s++) {
-      Double a = accuracy.get(r.index().sourceIds[s]);
+      Double a = accuracy.get(r.index().sourceId(s));
       if (a != null) {
         pairs.add(new double[] {r.trust(s), a});
       }

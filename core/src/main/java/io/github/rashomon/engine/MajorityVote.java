@@ -80,7 +80,7 @@ public final class MajorityVote extends AbstractReconciler {
     Votes.tally(index, ones, e.candProb);
     Votes.normalise(index, e.candProb);
     if (tieBreak == TieBreak.FIRST_SEEN) {
-      e.tieRank = index.candFirstSeen;
+      e.tieRank = index.candFirstSeen();
     }
     Votes.agreement(index, e.candProb, e.trust);
     Arrays.fill(e.voteWeight, 1.0);

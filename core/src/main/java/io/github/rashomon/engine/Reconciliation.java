@@ -80,7 +80,7 @@ public final class Reconciliation {
             "%s produced probability %s for question '%s'",
             algorithm,
             p,
-            index.questionIds[q]);
+            index.questionId(q));
         sum += p;
       }
       for (int c = from; c < to; c++) {
@@ -93,13 +93,13 @@ public final class Reconciliation {
           "%s produced trust %s for source '%s'",
           algorithm,
           e.trust[s],
-          index.sourceIds[s]);
+          index.sourceId(s));
       Verify.verify(
           Double.isFinite(e.voteWeight[s]),
           "%s produced vote weight %s for source '%s'",
           algorithm,
           e.voteWeight[s],
-          index.sourceIds[s]);
+          index.sourceId(s));
     }
   }
 
@@ -216,7 +216,7 @@ public final class Reconciliation {
     StringBuilder reason = new StringBuilder();
     VerdictStatus status = policy.classify(claimTo - claimFrom, weight(q), margin, reason);
     return Verdict.builder()
-        .question(index.questionIds[q])
+        .question(index.questionId(q))
         .addAllCandidates(scores)
         .value(value)
         .confidence(confidence)
@@ -377,7 +377,7 @@ public final class Reconciliation {
       }
       Contribution.Builder b =
           Contribution.builder()
-              .source(index.sourceIds[s])
+              .source(index.sourceId(s))
               .value(v)
               .stance(stance)
               .weight(agrees ? Math.abs(w) : -Math.abs(w));
@@ -402,7 +402,7 @@ public final class Reconciliation {
       for (int i = index.questionClaimStart[q]; i < index.questionClaimStart[q + 1]; i++) {
         Value v = index.candValue[index.claimCand[i]];
         boolean agrees = v.compatibleWith(lead.get()) != index.denies(i);
-        (agrees ? forIds : againstIds).add(index.sourceIds[index.claimSource[i]]);
+        (agrees ? forIds : againstIds).add(index.sourceId(index.claimSource[i]));
       }
     }
     // A source on both sides (different claims) counts on both: it contradicted itself.
@@ -476,7 +476,7 @@ public final class Reconciliation {
     int n = claimsPerSource[s];
     SourceAssessment.Builder b =
         SourceAssessment.builder()
-            .source(index.sourceIds[s])
+            .source(index.sourceId(s))
             .trust(t)
             .claims(n)
             .credibility(Credibility.fromEvidence(t * n, (1 - t) * n, 0.5));
