@@ -75,12 +75,11 @@ public final class Reconciliation {
       double sum = 0;
       for (int c = from; c < to; c++) {
         double p = e.candProb[c];
-        Verify.verify(
-            p >= 0 && Double.isFinite(p),
-            "%s produced probability %s for question '%s'",
-            algorithm,
-            p,
-            index.questionId(q));
+        if (!(p >= 0 && Double.isFinite(p))) {
+          // Ids are built only on failure: numbered ids cost a String each.
+          Verify.verify(false, "%s produced probability %s for question '%s'", algorithm, p,
+              index.questionId(q));
+        }
         sum += p;
       }
       for (int c = from; c < to; c++) {
@@ -88,18 +87,14 @@ public final class Reconciliation {
       }
     }
     for (int s = 0; s < e.trust.length; s++) {
-      Verify.verify(
-          e.trust[s] >= 0 && e.trust[s] <= 1,
-          "%s produced trust %s for source '%s'",
-          algorithm,
-          e.trust[s],
-          index.sourceId(s));
-      Verify.verify(
-          Double.isFinite(e.voteWeight[s]),
-          "%s produced vote weight %s for source '%s'",
-          algorithm,
-          e.voteWeight[s],
-          index.sourceId(s));
+      if (!(e.trust[s] >= 0 && e.trust[s] <= 1)) {
+        Verify.verify(false, "%s produced trust %s for source '%s'", algorithm, e.trust[s],
+            index.sourceId(s));
+      }
+      if (!Double.isFinite(e.voteWeight[s])) {
+        Verify.verify(false, "%s produced vote weight %s for source '%s'", algorithm,
+            e.voteWeight[s], index.sourceId(s));
+      }
     }
   }
 
