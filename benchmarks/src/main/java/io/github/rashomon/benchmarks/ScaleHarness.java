@@ -92,11 +92,16 @@ public final class ScaleHarness {
       boolean iterative = many != null;
       long[] peak = new long[1];
       Reconciliation[] last = new Reconciliation[1];
-      double total = best(o.repeat, () -> {
+      Reconciler measured = iterative ? many : configure1(base, o.threads);
+      double total = Double.MAX_VALUE;
+      for (int r = 0; r < Math.max(1, o.repeat); r++) {
+        last[0] = null;
         resetPeaks();
-        last[0] = (iterative ? many : configure1(base, o.threads)).reconcile(ix);
+        long t = System.nanoTime();
+        last[0] = measured.reconcile(ix);
+        total = Math.min(total, System.nanoTime() - t);
         peak[0] = Math.max(peak[0], peakHeap());
-      });
+      }
       int iterations = last[0].provenance().iterations();
       double perIteration = total;
       if (iterative && iterations > 1) {
@@ -110,6 +115,7 @@ public final class ScaleHarness {
           perIteration / floor, accuracy, mb(peak[0]));
       last[0] = null;
     }
+    out.printf(Locale.ROOT, "load at the end: %s%n", loadAverage());
   }
 
   /** The minimum of {@code repeat} floor passes. */
@@ -135,6 +141,7 @@ public final class ScaleHarness {
   private static double best(int repeat, Runnable run) {
     double best = Double.MAX_VALUE;
     for (int r = 0; r < Math.max(1, repeat); r++) {
+      System.gc();
       long t = System.nanoTime();
       run.run();
       best = Math.min(best, System.nanoTime() - t);

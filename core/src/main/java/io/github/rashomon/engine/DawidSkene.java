@@ -59,12 +59,15 @@ public final class DawidSkene extends AbstractReconciler {
   /** Crowd-Kit's floor ({@code _EPS}) for the count of an observed confusion cell. */
   static final double FLOOR = 1e-10;
 
-  private static final DawidSkene DEFAULTS = new DawidSkene(100, 1e-5, 0);
+  private static final DawidSkene DEFAULTS =
+      new DawidSkene(100, 1e-5, 0, Parallel.ALL_PROCESSORS);
 
   private final double smoothing;
+  private final int threads;
 
-  private DawidSkene(int iterations, double tolerance, double smoothing) {
+  private DawidSkene(int iterations, double tolerance, double smoothing, int threads) {
     super(iterations, tolerance);
+    this.threads = Parallel.checkThreads("dawid-skene", threads);
     checkArgument(
         smoothing >= 0 && Double.isFinite(smoothing),
         "dawid-skene: smoothing must be finite and >= 0, got %s",
@@ -90,7 +93,7 @@ public final class DawidSkene extends AbstractReconciler {
    * @throws IllegalArgumentException if {@code iterations < 1}
    */
   public DawidSkene withIterations(int iterations) {
-    return new DawidSkene(iterations, tolerance, smoothing);
+    return new DawidSkene(iterations, tolerance, smoothing, threads);
   }
 
   /**
@@ -102,7 +105,7 @@ public final class DawidSkene extends AbstractReconciler {
    * @throws IllegalArgumentException if {@code tolerance} is negative or not finite
    */
   public DawidSkene withTolerance(double tolerance) {
-    return new DawidSkene(maxIterations, tolerance, smoothing);
+    return new DawidSkene(maxIterations, tolerance, smoothing, threads);
   }
 
   /**
@@ -114,7 +117,30 @@ public final class DawidSkene extends AbstractReconciler {
    * @throws IllegalArgumentException if {@code pseudoCount} is negative or not finite
    */
   public DawidSkene withSmoothing(double pseudoCount) {
-    return new DawidSkene(maxIterations, tolerance, pseudoCount);
+    return new DawidSkene(maxIterations, tolerance, pseudoCount, threads);
+  }
+
+  /**
+   * Returns Dawid–Skene run on {@code n} threads. The questions are split into the same stripes
+   * whatever the thread count and the confusion counts are reduced in stripe order, so the result
+   * is identical for every {@code n}; the thread count is therefore not one of the {@link
+   * #settings()} and not recorded in provenance.
+   *
+   * @param n the number of threads, or 0 (the default) for all processors
+   * @return the algorithm
+   * @throws IllegalArgumentException if {@code n} is negative
+   */
+  public DawidSkene withThreads(int n) {
+    return new DawidSkene(maxIterations, tolerance, smoothing, n);
+  }
+
+  /**
+   * The number of threads a run uses.
+   *
+   * @return the thread count, 0 meaning all processors
+   */
+  public int threads() {
+    return threads;
   }
 
   /**
@@ -143,14 +169,376 @@ public final class DawidSkene extends AbstractReconciler {
 
   @Override
   Estimate estimate(ClaimIndex index) {
-    return new Run(index).run();
+    LabelSpace labels = LabelSpace.of(index);
+    long l = Math.max(1, labels.labelValue.length);
+    long cells = index.sourceCount() * l * l;
+    if (labels.labelValue.length > 0 && cells <= Math.max(DENSE_CELLS, index.claimCount() / 2L)) {
+      return new DenseRun(index, labels, (int) l).run();
+    }
+    return new SparseRun(index, labels).run();
   }
 
-  /** The state of one EM run. */
-  private final class Run {
+  /** Dense matrices up to this many cells whatever the claim count (32 MiB per array). */
+  private static final long DENSE_CELLS = 1 << 22;
+
+  /** What both representations of the confusion matrices share: the results. */
+  private abstract class Model {
     final ClaimIndex ix;
     final LabelSpace labels;
     final int nq;
+    double[] prior;
+
+    Model(ClaimIndex ix, LabelSpace labels) {
+      this.ix = ix;
+      this.labels = labels;
+      this.nq = ix.questionCount();
+    }
+
+    /** π_s[j][v], with uniform rows where the source has no evidence. */
+    abstract double probability(int s, int j, int v, int width);
+
+    int maxCandidates() {
+      int m = 1;
+      for (int q = 0; q < nq; q++) {
+        m = Math.max(m, ix.candidateCount(q));
+      }
+      return m;
+    }
+
+    /** Fills trust, vote weights and, where small enough, the confusion matrices. */
+    void fillSources(Estimate e) {
+      int ns = ix.sourceCount();
+      int groups = labels.groupCount();
+      double[][] claimsIn = new double[ns][groups];
+      for (int q = 0; q < nq; q++) {
+        for (int i = ix.questionClaimStart[q]; i < ix.questionClaimStart[q + 1]; i++) {
+          claimsIn[ix.claimSource[i]][labels.questionGroup[q]] += 1;
+        }
+      }
+      for (int s = 0; s < ns; s++) {
+        double total = 0;
+        double trust = 0;
+        int widest = 1;
+        double most = -1;
+        for (int g = 0; g < groups; g++) {
+          if (claimsIn[s][g] == 0) {
+            continue;
+          }
+          double accuracy = 0;
+          for (int l = labels.groupStart[g]; l < labels.groupStart[g + 1]; l++) {
+            accuracy += prior[l] * probability(s, l, l, labels.groupStart[g + 1] - labels.groupStart[g]);
+          }
+          trust += claimsIn[s][g] * accuracy;
+          total += claimsIn[s][g];
+          if (claimsIn[s][g] > most) {
+            most = claimsIn[s][g];
+            widest = labels.groupStart[g + 1] - labels.groupStart[g];
+          }
+        }
+        double t = total > 0 ? Math.min(1, Math.max(0, trust / total)) : 0.5;
+        e.trust[s] = t;
+        e.voteWeight[s] = logOdds(t, widest);
+      }
+      if (groups == 1 && labels.labelValue.length <= MAX_CONFUSION_LABELS) {
+        int k = labels.labelValue.length;
+        ImmutableList.Builder<String> names = ImmutableList.builder();
+        for (int l = 0; l < k; l++) {
+          names.add(labels.labelValue[l].canonical());
+        }
+        ImmutableList<String> labelNames = names.build();
+        e.confusion = new ConfusionMatrix[ns];
+        double[] cells = new double[k * k];
+        for (int s = 0; s < ns; s++) {
+          for (int j = 0; j < k; j++) {
+            for (int v = 0; v < k; v++) {
+              cells[j * k + v] = probability(s, j, v, k);
+            }
+          }
+          e.confusion[s] = new ConfusionMatrix(labelNames, cells);
+        }
+      }
+    }
+  }
+
+  /**
+   * One EM run over dense confusion matrices, cell (s, j, v) at {@code (s L + j) L + v} for L
+   * labels: the common case of few labels. Each iteration is one pass over the claims, stripe by
+   * stripe: the E-step of a question immediately followed by its share of the next M-step's
+   * counts, kept per stripe and reduced in stripe order.
+   */
+  private final class DenseRun extends Model {
+    final int nl;
+    final int ns;
+    final int[] candLabel;
+    /** Per label: its group's labels are [groupFrom[l], groupTo[l]). */
+    final int[] groupFrom;
+    final int[] groupTo;
+    final int[] labelGroup;
+    /** Per group: the questions with claims, the denominator of the prior. */
+    final int[] groupQuestions;
+    final boolean[] observed;
+    final double[] count;
+    final double[] rowTotal;
+    final double[] logPi;
+    final double[] logNotPi;
+    final double[] logPrior;
+    final boolean plain;
+
+    DenseRun(ClaimIndex ix, LabelSpace labels, int nl) {
+      super(ix, labels);
+      this.nl = nl;
+      this.ns = ix.sourceCount();
+      this.candLabel = labels.candLabel;
+      groupFrom = new int[nl];
+      groupTo = new int[nl];
+      labelGroup = new int[nl];
+      for (int g = 0; g < labels.groupCount(); g++) {
+        for (int l = labels.groupStart[g]; l < labels.groupStart[g + 1]; l++) {
+          labelGroup[l] = g;
+          groupFrom[l] = labels.groupStart[g];
+          groupTo[l] = labels.groupStart[g + 1];
+        }
+      }
+      groupQuestions = new int[labels.groupCount()];
+      for (int q = 0; q < nq; q++) {
+        if (ix.questionClaimStart[q] < ix.questionClaimStart[q + 1]) {
+          groupQuestions[labels.questionGroup[q]]++;
+        }
+      }
+      int cells = ns * nl * nl;
+      observed = new boolean[cells];
+      count = new double[cells];
+      rowTotal = new double[ns * nl];
+      logPi = new double[cells];
+      logNotPi = new double[cells];
+      prior = new double[nl];
+      logPrior = new double[nl];
+      plain = ix.claimWeight == null && ix.claimDenies == null;
+    }
+
+    Estimate run() {
+      Estimate e = new Estimate(ix);
+      double[] t = e.candProb;
+      double[] ones = new double[ns];
+      Arrays.fill(ones, 1.0);
+      int cells = count.length;
+      try (Sweep sweep = Sweep.open(ix, threads, (long) cells + nl)) {
+        double[][] partCount = sweep.partials(cells);
+        double[][] partPrior = sweep.partials(nl);
+        double[] partChange = new double[sweep.count()];
+        int maxK = maxCandidates();
+        // Majority-vote soft labels, then the first M-step from them.
+        sweep.forEach(
+            (p, from, to) -> {
+              for (int q = from; q < to; q++) {
+                Votes.tallyQuestion(ix, q, ones, t);
+                Votes.normaliseQuestion(ix, q, t);
+              }
+              markObserved(from, to);
+              Arrays.fill(partCount[p], 0);
+              Arrays.fill(partPrior[p], 0);
+              for (int q = from; q < to; q++) {
+                accumulate(q, t, partCount[p], partPrior[p]);
+              }
+            });
+        finishM(partCount, partPrior);
+        int it = 0;
+        double change = Double.POSITIVE_INFINITY;
+        while (it < maxIterations) {
+          sweep.forEach(
+              (p, from, to) -> {
+                partChange[p] = pass(from, to, t, partCount[p], partPrior[p], new double[2 * maxK]);
+              });
+          change = 0;
+          for (double c : partChange) {
+            change = Math.max(change, c);
+          }
+          it++;
+          finishM(partCount, partPrior);
+          if (change < tolerance) {
+            break;
+          }
+        }
+        e.iterations = it;
+        e.converged = change < tolerance;
+        e.finalChange = change;
+      }
+      fillSources(e);
+      return e;
+    }
+
+    /** Marks the cells affirmations use: only those are floored, as in Crowd-Kit. */
+    void markObserved(int from, int to) {
+      for (int q = from; q < to; q++) {
+        int cf = ix.questionCandStart[q];
+        int k = ix.questionCandStart[q + 1] - cf;
+        for (int i = ix.questionClaimStart[q]; i < ix.questionClaimStart[q + 1]; i++) {
+          if (!ix.denies(i)) {
+            int base = ix.claimSource[i] * nl * nl + candLabel[ix.claimCand[i]];
+            for (int j = 0; j < k; j++) {
+              // Racy writes of the same value: every thread only ever writes true.
+              observed[base + candLabel[cf + j] * nl] = true;
+            }
+          }
+        }
+      }
+    }
+
+    /** Adds question q's posterior to the prior and confusion counts of a stripe. */
+    void accumulate(int q, double[] t, double[] cnt, double[] pri) {
+      int cf = ix.questionCandStart[q];
+      int k = ix.questionCandStart[q + 1] - cf;
+      int cs = ix.questionClaimStart[q];
+      int ce = ix.questionClaimStart[q + 1];
+      if (cs == ce) {
+        return;
+      }
+      for (int j = 0; j < k; j++) {
+        pri[candLabel[cf + j]] += t[cf + j];
+      }
+      int ll = nl * nl;
+      for (int i = cs; i < ce; i++) {
+        if (ix.denies(i)) {
+          continue;
+        }
+        double w = ix.weight(i);
+        int base = ix.claimSource[i] * ll + candLabel[ix.claimCand[i]];
+        for (int j = 0; j < k; j++) {
+          cnt[base + candLabel[cf + j] * nl] += w * t[cf + j];
+        }
+      }
+    }
+
+    /**
+     * The E-step of questions [from, to) followed by their M-step counts; returns the largest
+     * change of a posterior.
+     */
+    double pass(int from, int to, double[] t, double[] cnt, double[] pri, double[] lp) {
+      Arrays.fill(cnt, 0);
+      Arrays.fill(pri, 0);
+      double change = 0;
+      int[] src = ix.claimSource;
+      int[] cand = ix.claimCand;
+      int[] claimStart = ix.questionClaimStart;
+      int[] candStart = ix.questionCandStart;
+      int ll = nl * nl;
+      for (int q = from; q < to; q++) {
+        int cf = candStart[q];
+        int k = candStart[q + 1] - cf;
+        int cs = claimStart[q];
+        int ce = claimStart[q + 1];
+        if (k == 2 && plain) {
+          // Two candidates, unweighted affirmations: the common crowd case, unrolled.
+          int a = candLabel[cf] * nl;
+          int b = candLabel[cf + 1] * nl;
+          double l0 = logPrior[candLabel[cf]];
+          double l1 = logPrior[candLabel[cf + 1]];
+          for (int i = cs; i < ce; i++) {
+            int base = src[i] * ll + candLabel[cand[i]];
+            l0 += logPi[base + a];
+            l1 += logPi[base + b];
+          }
+          double m = Math.max(l0, l1);
+          double p0;
+          double p1;
+          if (m == Double.NEGATIVE_INFINITY || Double.isNaN(m)) {
+            p0 = 0.5;
+            p1 = 0.5;
+          } else if (l0 == m) {
+            double x = Math.exp(l1 - m);
+            double sum = 1 + x;
+            p0 = 1 / sum;
+            p1 = x / sum;
+          } else {
+            double x = Math.exp(l0 - m);
+            double sum = x + 1;
+            p0 = x / sum;
+            p1 = 1 / sum;
+          }
+          change = Math.max(change, Math.max(Math.abs(p0 - t[cf]), Math.abs(p1 - t[cf + 1])));
+          t[cf] = p0;
+          t[cf + 1] = p1;
+          if (cs == ce) {
+            continue;
+          }
+          pri[candLabel[cf]] += p0;
+          pri[candLabel[cf + 1]] += p1;
+          for (int i = cs; i < ce; i++) {
+            int base = src[i] * ll + candLabel[cand[i]];
+            cnt[base + a] += p0;
+            cnt[base + b] += p1;
+          }
+          continue;
+        }
+        for (int j = 0; j < k; j++) {
+          lp[j] = logPrior[candLabel[cf + j]];
+        }
+        for (int i = cs; i < ce; i++) {
+          double w = ix.weight(i);
+          if (w == 0) {
+            continue;
+          }
+          double[] table = ix.denies(i) ? logNotPi : logPi;
+          int base = src[i] * ll + candLabel[cand[i]];
+          for (int j = 0; j < k; j++) {
+            lp[j] += w * table[base + candLabel[cf + j] * nl];
+          }
+        }
+        // lp holds the log-likelihoods in [0, k) and the posterior in [half, half + k).
+        int half = lp.length / 2;
+        softmax(lp, k, lp, half);
+        for (int j = 0; j < k; j++) {
+          change = Math.max(change, Math.abs(lp[half + j] - t[cf + j]));
+          t[cf + j] = lp[half + j];
+        }
+        accumulate(q, t, cnt, pri);
+      }
+      return change;
+    }
+
+    /** Reduces the stripes' counts, then the prior and the matrices' logarithms. */
+    void finishM(double[][] partCount, double[][] partPrior) {
+      Sweep.reduce(partCount, count);
+      Sweep.reduce(partPrior, prior);
+      for (int l = 0; l < nl; l++) {
+        int g = labelGroup[l];
+        prior[l] = groupQuestions[g] > 0 ? prior[l] / groupQuestions[g] : 0;
+        logPrior[l] = Math.log(prior[l]);
+      }
+      for (int s = 0; s < ns; s++) {
+        for (int j = 0; j < nl; j++) {
+          int row = s * nl + j;
+          int first = row * nl;
+          double total = 0;
+          for (int v = groupFrom[j]; v < groupTo[j]; v++) {
+            int c = first + v;
+            count[c] = (observed[c] ? Math.max(count[c], FLOOR) : count[c]) + smoothing;
+            total += count[c];
+          }
+          rowTotal[row] = total;
+          int width = groupTo[j] - groupFrom[j];
+          for (int v = groupFrom[j]; v < groupTo[j]; v++) {
+            int c = first + v;
+            double pi = total > 0 ? count[c] / total : 1.0 / width;
+            logPi[c] = Math.log(pi);
+            logNotPi[c] = Math.log(Math.max(FLOOR, 1 - pi));
+          }
+        }
+      }
+    }
+
+    @Override
+    double probability(int s, int j, int v, int width) {
+      int row = s * nl + j;
+      return rowTotal[row] > 0 ? count[row * nl + v] / rowTotal[row] : 1.0 / width;
+    }
+  }
+
+  /**
+   * One EM run over sparse confusion matrices: a cell for each (source, true label, answered
+   * label) some claim can use, for label sets too large for dense matrices.
+   */
+  private final class SparseRun extends Model {
     /** Pairs of claim i of question q: pairBase[q] + (i - claimStart) * k + (c - candStart). */
     final int[] pairBase;
     /** (claim, candidate) pair -> confusion cell (source, candidate's label, claimed label). */
@@ -165,16 +553,13 @@ public final class DawidSkene extends AbstractReconciler {
     final int[] rowWidth;
     final long labelCount;
 
-    final double[] prior;
     final double[] count;
     final double[] rowTotal;
     final double[] logPi;
     final double[] logNotPi;
 
-    Run(ClaimIndex ix) {
-      this.ix = ix;
-      this.labels = LabelSpace.of(ix);
-      this.nq = ix.questionCount();
+    SparseRun(ClaimIndex ix, LabelSpace labels) {
+      super(ix, labels);
       this.labelCount = Math.max(1, labels.labelValue.length);
       pairBase = new int[nq + 1];
       for (int q = 0; q < nq; q++) {
@@ -312,14 +697,6 @@ public final class DawidSkene extends AbstractReconciler {
       return e;
     }
 
-    int maxCandidates() {
-      int m = 1;
-      for (int q = 0; q < nq; q++) {
-        m = Math.max(m, ix.candidateCount(q));
-      }
-      return m;
-    }
-
     /** Prior of each label: its mean posterior over the questions of its group that have claims. */
     void updatePrior(double[] t) {
       Arrays.fill(prior, 0);
@@ -402,61 +779,7 @@ public final class DawidSkene extends AbstractReconciler {
       }
     }
 
-    /** Fills trust, vote weights and, where small enough, the confusion matrices. */
-    void fillSources(Estimate e) {
-      int ns = ix.sourceCount();
-      int groups = labels.groupCount();
-      double[][] claimsIn = new double[ns][groups];
-      for (int q = 0; q < nq; q++) {
-        for (int i = ix.questionClaimStart[q]; i < ix.questionClaimStart[q + 1]; i++) {
-          claimsIn[ix.claimSource[i]][labels.questionGroup[q]] += 1;
-        }
-      }
-      for (int s = 0; s < ns; s++) {
-        double total = 0;
-        double trust = 0;
-        int widest = 1;
-        double most = -1;
-        for (int g = 0; g < groups; g++) {
-          if (claimsIn[s][g] == 0) {
-            continue;
-          }
-          double accuracy = 0;
-          for (int l = labels.groupStart[g]; l < labels.groupStart[g + 1]; l++) {
-            accuracy += prior[l] * probability(s, l, l, labels.groupStart[g + 1] - labels.groupStart[g]);
-          }
-          trust += claimsIn[s][g] * accuracy;
-          total += claimsIn[s][g];
-          if (claimsIn[s][g] > most) {
-            most = claimsIn[s][g];
-            widest = labels.groupStart[g + 1] - labels.groupStart[g];
-          }
-        }
-        double t = total > 0 ? Math.min(1, Math.max(0, trust / total)) : 0.5;
-        e.trust[s] = t;
-        e.voteWeight[s] = logOdds(t, widest);
-      }
-      if (groups == 1 && labels.labelValue.length <= MAX_CONFUSION_LABELS) {
-        int k = labels.labelValue.length;
-        ImmutableList.Builder<String> names = ImmutableList.builder();
-        for (int l = 0; l < k; l++) {
-          names.add(labels.labelValue[l].canonical());
-        }
-        ImmutableList<String> labelNames = names.build();
-        e.confusion = new ConfusionMatrix[ns];
-        double[] cells = new double[k * k];
-        for (int s = 0; s < ns; s++) {
-          for (int j = 0; j < k; j++) {
-            for (int v = 0; v < k; v++) {
-              cells[j * k + v] = probability(s, j, v, k);
-            }
-          }
-          e.confusion[s] = new ConfusionMatrix(labelNames, cells);
-        }
-      }
-    }
-
-    /** π_s[j][v], with uniform rows where the source has no evidence. */
+    @Override
     double probability(int s, int j, int v, int width) {
       int c = Arrays.binarySearch(cellKey, key(s, j, v));
       if (c >= 0) {

@@ -9,7 +9,7 @@ package io.github.rashomon.engine;
  */
 final class Stripes {
   /** Fewer claims than this per stripe would cost more in hand-offs than it gains. */
-  static final int MIN_CLAIMS = 1 << 15;
+  static final int MIN_CLAIMS = 1 << 13;
   /** Enough stripes to balance many cores; more only add partial accumulators. */
   static final int MAX_STRIPES = 256;
 
