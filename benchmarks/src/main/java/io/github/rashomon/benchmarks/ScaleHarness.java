@@ -32,7 +32,9 @@ import java.util.Locale;
  * (default majority-vote,dawid-skene,truthfinder), {@code --iterations N} (default 20; the
  * tolerance is set to 0 so exactly N run), {@code --threads N} (default 0, all processors),
  * {@code --sources N} (default 1000), {@code --classes K} (2), {@code --per-question R} (5),
- * {@code --seed S} (1), {@code --repeat N} (runs per measurement, best kept; default 1).
+ * {@code --seed S} (1), {@code --repeat N} (runs per measurement, best kept; default 1),
+ * {@code --warm-start} (instead: reconcile N claims, add 1% new questions, and compare a cold run
+ * with one that starts from the first result; default stopping rules).
  *
  * <p>Time per iteration is {@code (T(N) - T(1)) / (N - 1)} where {@code T(n)} is the wall time
  * of a whole reconciliation with n iterations: the setup both share (label spaces, the initial
@@ -52,6 +54,10 @@ public final class ScaleHarness {
   }
 
   static void run(Options o, PrintStream out) {
+    if (o.warmStart) {
+      warmStart(o, out);
+      return;
+    }
     out.printf(Locale.ROOT, "machine: %d processors, max heap %s, java %s, load %s%n",
         Runtime.getRuntime().availableProcessors(), mb(Runtime.getRuntime().maxMemory()),
         System.getProperty("java.version"), loadAverage());
@@ -114,6 +120,52 @@ public final class ScaleHarness {
           o.threads, iterations, total / 1e9, perIteration / 1e6, perIteration / n,
           perIteration / floor, accuracy, mb(peak[0]));
       last[0] = null;
+    }
+    out.printf(Locale.ROOT, "load at the end: %s%n", loadAverage());
+  }
+
+  /**
+   * Reconciles N claims; then N plus 1% (new questions, the first N claims unchanged) both cold
+   * and warm from the first result, each with the algorithm's default stopping rule.
+   */
+  static void warmStart(Options o, PrintStream out) {
+    out.printf(Locale.ROOT, "machine: %d processors, max heap %s, java %s, load %s%n",
+        Runtime.getRuntime().availableProcessors(), mb(Runtime.getRuntime().maxMemory()),
+        System.getProperty("java.version"), loadAverage());
+    Synthetic gen =
+        Synthetic.withDefaults().withSeed(o.seed).withSources(o.sources).withClasses(o.classes)
+            .withClaimsPerQuestion(o.perQuestion).withThreads(o.threads);
+    Synthetic before = gen.withClaims(o.claims);
+    Synthetic after = gen.withQuestions(before.questions() + before.questions() / 100);
+    ClaimIndex ix0 = before.generate().index();
+    Synthetic.Data data1 = after.generate();
+    ClaimIndex ix1 = data1.index();
+    out.printf(Locale.ROOT, "data: %s%n", before);
+    out.printf(Locale.ROOT, "claims %d, then %d (+%d)%n", ix0.claimCount(), ix1.claimCount(),
+        ix1.claimCount() - ix0.claimCount());
+    out.printf(Locale.ROOT, "%-14s %9s %9s %8s %9s %9s %8s %10s %10s%n", "algorithm",
+        "cold_its", "cold_s", "warm_its", "warm_s", "warm/cold", "max_diff", "acc_cold",
+        "acc_warm");
+    for (String name : o.algorithms) {
+      Reconciler r = configure1(Reconcilers.byName(name), o.threads);
+      // Warm up the JIT on the first index.
+      Reconciliation earlier = r.reconcile(ix0);
+      earlier = r.reconcile(ix0);
+      Reconciliation[] cold = new Reconciliation[1];
+      Reconciliation[] warm = new Reconciliation[1];
+      Reconciliation prev = earlier;
+      double coldNanos = best(o.repeat, () -> cold[0] = r.reconcile(ix1));
+      double warmNanos = best(o.repeat, () -> warm[0] = r.reconcile(ix1, prev));
+      double diff = 0;
+      for (int q = 0; q < ix1.questionCount(); q++) {
+        for (int c = 0; c < ix1.candidates(q).size(); c++) {
+          diff = Math.max(diff, Math.abs(cold[0].probability(q, c) - warm[0].probability(q, c)));
+        }
+      }
+      out.printf(Locale.ROOT, "%-14s %9d %9.3f %8d %9.3f %9.3f %8.1e %10.4f %10.4f%n", name,
+          cold[0].provenance().iterations(), coldNanos / 1e9, warm[0].provenance().iterations(),
+          warmNanos / 1e9, warmNanos / coldNanos, diff, data1.accuracyOf(cold[0]),
+          data1.accuracyOf(warm[0]));
     }
     out.printf(Locale.ROOT, "load at the end: %s%n", loadAverage());
   }
@@ -231,11 +283,16 @@ public final class ScaleHarness {
     int perQuestion = 5;
     long seed = 1;
     int repeat = 1;
+    boolean warmStart;
 
     static Options parse(String[] args) {
       Options o = new Options();
       for (int i = 0; i < args.length; i++) {
         String a = args[i];
+        if (a.equals("--warm-start")) {
+          o.warmStart = true;
+          continue;
+        }
         if (i + 1 >= args.length) {
           throw new IllegalArgumentException("option " + a + " needs a value");
         }

@@ -169,11 +169,20 @@ public final class DawidSkene extends AbstractReconciler {
 
   @Override
   Estimate estimate(ClaimIndex index) {
+    return estimate(index, null);
+  }
+
+  /**
+   * From a warm start, questions the earlier result knows start from its posteriors instead of
+   * majority-vote shares (dense matrices only; the sparse representation starts cold).
+   */
+  @Override
+  Estimate estimate(ClaimIndex index, WarmStart start) {
     LabelSpace labels = LabelSpace.of(index);
     long l = Math.max(1, labels.labelValue.length);
     long cells = index.sourceCount() * l * l;
     if (labels.labelValue.length > 0 && cells <= Math.max(DENSE_CELLS, index.claimCount() / 2L)) {
-      return new DenseRun(index, labels, (int) l).run();
+      return new DenseRun(index, labels, (int) l, start).run();
     }
     return new SparseRun(index, labels).run();
   }
@@ -283,9 +292,11 @@ public final class DawidSkene extends AbstractReconciler {
     final double[] logNotPi;
     final double[] logPrior;
     final boolean plain;
+    final WarmStart start;
 
-    DenseRun(ClaimIndex ix, LabelSpace labels, int nl) {
+    DenseRun(ClaimIndex ix, LabelSpace labels, int nl, WarmStart start) {
       super(ix, labels);
+      this.start = start;
       this.nl = nl;
       this.ns = ix.sourceCount();
       this.candLabel = labels.candLabel;
@@ -327,10 +338,15 @@ public final class DawidSkene extends AbstractReconciler {
         double[][] partPrior = sweep.partials(nl);
         double[] partChange = new double[sweep.count()];
         int maxK = maxCandidates();
-        // Majority-vote soft labels, then the first M-step from them.
+        // Majority-vote soft labels (or a warm start's posteriors), then the first M-step.
         sweep.forEach(
             (p, from, to) -> {
               for (int q = from; q < to; q++) {
+                if (start != null && start.known[q]) {
+                  int cf = ix.questionCandStart[q];
+                  System.arraycopy(start.candProb, cf, t, cf, ix.questionCandStart[q + 1] - cf);
+                  continue;
+                }
                 Votes.tallyQuestion(ix, q, ones, t);
                 Votes.normaliseQuestion(ix, q, t);
               }
@@ -338,10 +354,17 @@ public final class DawidSkene extends AbstractReconciler {
               Arrays.fill(partCount[p], 0);
               Arrays.fill(partPrior[p], 0);
               for (int q = from; q < to; q++) {
-                accumulate(q, t, partCount[p], partPrior[p]);
+                if (start == null || start.known[q]) {
+                  accumulate(q, t, partCount[p], partPrior[p]);
+                }
               }
             });
         finishM(partCount, partPrior);
+        if (start != null) {
+          warm(sweep, t, maxK, e, partCount, partPrior);
+          fillSources(e);
+          return e;
+        }
         int it = 0;
         double change = Double.POSITIVE_INFINITY;
         while (it < maxIterations) {
@@ -365,6 +388,65 @@ public final class DawidSkene extends AbstractReconciler {
       }
       fillSources(e);
       return e;
+    }
+
+    /**
+     * A warm start as incremental EM (R. M. Neal and G. E. Hinton, "A View of the EM Algorithm
+     * that Justifies Incremental, Sparse, and Other Variants", in Learning in Graphical Models,
+     * 1998): the questions the earlier result knows keep its posteriors, whose counts are already
+     * in {@link #count}; E- and M-steps alternate over the new or changed questions alone until
+     * their posteriors settle; then one E-step over every question brings all posteriors to the
+     * final model.
+     */
+    void warm(
+        Sweep sweep, double[] t, int maxK, Estimate e, double[][] partCount,
+        double[][] partPrior) {
+      int[] fresh = new int[nq];
+      int nf = 0;
+      for (int q = 0; q < nq; q++) {
+        if (!start.known[q]) {
+          fresh[nf++] = q;
+        }
+      }
+      // The stripes still hold the known questions' raw counts from the first M-step.
+      double[] knownCount = new double[count.length];
+      double[] knownPrior = new double[nl];
+      Sweep.reduce(partCount, knownCount);
+      Sweep.reduce(partPrior, knownPrior);
+      double[][] cnt = {new double[count.length]};
+      double[][] pri = {new double[nl]};
+      double[] lp = new double[2 * maxK];
+      int it = 0;
+      double change = Double.POSITIVE_INFINITY;
+      while (it < maxIterations && change >= tolerance) {
+        System.arraycopy(knownCount, 0, cnt[0], 0, knownCount.length);
+        System.arraycopy(knownPrior, 0, pri[0], 0, nl);
+        change = 0;
+        for (int f = 0; f < nf; f++) {
+          change = Math.max(change, eStep(fresh[f], t, lp));
+          accumulate(fresh[f], t, cnt[0], pri[0]);
+        }
+        finishM(cnt, pri);
+        it++;
+      }
+      e.converged = change < tolerance;
+      // One E-step over every question under the final model.
+      double[] partChange = new double[sweep.count()];
+      sweep.forEach(
+          (p, from, to) -> {
+            double[] scratch = new double[2 * maxK];
+            double worst = 0;
+            for (int q = from; q < to; q++) {
+              worst = Math.max(worst, eStep(q, t, scratch));
+            }
+            partChange[p] = worst;
+          });
+      double refresh = 0;
+      for (double c : partChange) {
+        refresh = Math.max(refresh, c);
+      }
+      e.iterations = it + 1;
+      e.finalChange = refresh;
     }
 
     /** Marks the cells affirmations use: only those are floored, as in Crowd-Kit. */
@@ -470,28 +552,38 @@ public final class DawidSkene extends AbstractReconciler {
           }
           continue;
         }
-        for (int j = 0; j < k; j++) {
-          lp[j] = logPrior[candLabel[cf + j]];
-        }
-        for (int i = cs; i < ce; i++) {
-          double w = ix.weight(i);
-          if (w == 0) {
-            continue;
-          }
-          double[] table = ix.denies(i) ? logNotPi : logPi;
-          int base = src[i] * ll + candLabel[cand[i]];
-          for (int j = 0; j < k; j++) {
-            lp[j] += w * table[base + candLabel[cf + j] * nl];
-          }
-        }
-        // lp holds the log-likelihoods in [0, k) and the posterior in [half, half + k).
-        int half = lp.length / 2;
-        softmax(lp, k, lp, half);
-        for (int j = 0; j < k; j++) {
-          change = Math.max(change, Math.abs(lp[half + j] - t[cf + j]));
-          t[cf + j] = lp[half + j];
-        }
+        change = Math.max(change, eStep(q, t, lp));
         accumulate(q, t, cnt, pri);
+      }
+      return change;
+    }
+
+    /** The E-step of question q, any shape; returns the largest change of its posterior. */
+    double eStep(int q, double[] t, double[] lp) {
+      int cf = ix.questionCandStart[q];
+      int k = ix.questionCandStart[q + 1] - cf;
+      int ll = nl * nl;
+      for (int j = 0; j < k; j++) {
+        lp[j] = logPrior[candLabel[cf + j]];
+      }
+      for (int i = ix.questionClaimStart[q]; i < ix.questionClaimStart[q + 1]; i++) {
+        double w = ix.weight(i);
+        if (w == 0) {
+          continue;
+        }
+        double[] table = ix.denies(i) ? logNotPi : logPi;
+        int base = ix.claimSource[i] * ll + candLabel[ix.claimCand[i]];
+        for (int j = 0; j < k; j++) {
+          lp[j] += w * table[base + candLabel[cf + j] * nl];
+        }
+      }
+      // lp holds the log-likelihoods in [0, k) and the posterior in [half, half + k).
+      int half = lp.length / 2;
+      softmax(lp, k, lp, half);
+      double change = 0;
+      for (int j = 0; j < k; j++) {
+        change = Math.max(change, Math.abs(lp[half + j] - t[cf + j]));
+        t[cf + j] = lp[half + j];
       }
       return change;
     }

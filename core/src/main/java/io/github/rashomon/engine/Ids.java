@@ -21,6 +21,36 @@ abstract class Ids {
   /** The number of an id, or -1. */
   abstract int find(String id);
 
+  /**
+   * For each id of this table, the number of the same id in {@code other}, or -1: a merge of
+   * two sorted lists for explicit ids, arithmetic for numbered ids of one form.
+   */
+  int[] mapTo(Ids other) {
+    int n = size();
+    int[] map = new int[n];
+    if (this instanceof Numbered && other instanceof Numbered
+        && ((Numbered) this).sameForm((Numbered) other)) {
+      for (int i = 0; i < n; i++) {
+        map[i] = i < other.size() ? i : -1;
+      }
+    } else if (this instanceof Explicit && other instanceof Explicit) {
+      String[] a = ((Explicit) this).ids;
+      String[] b = ((Explicit) other).ids;
+      int j = 0;
+      for (int i = 0; i < n; i++) {
+        while (j < b.length && b[j].compareTo(a[i]) < 0) {
+          j++;
+        }
+        map[i] = j < b.length && b[j].equals(a[i]) ? j : -1;
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        map[i] = other.find(get(i));
+      }
+    }
+    return map;
+  }
+
   /** Ids already sorted and distinct; the array is not copied. */
   static Ids of(String[] sorted) {
     return new Explicit(sorted);
@@ -88,6 +118,10 @@ abstract class Ids {
         b.append('0');
       }
       return b.append(digits).toString();
+    }
+
+    boolean sameForm(Numbered other) {
+      return prefix.equals(other.prefix) && width == other.width;
     }
 
     @Override

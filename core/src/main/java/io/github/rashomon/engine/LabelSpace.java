@@ -5,6 +5,7 @@ import io.github.rashomon.model.ValueType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,9 @@ import java.util.Map;
  * group's in {@link ClaimIndex#VALUE_ORDER}, so the numbering depends on the index alone.
  */
 final class LabelSpace {
+  /** Distinct value objects remembered by identity, to skip hashing their text. */
+  private static final int MEMO = 1 << 12;
+
   /** Candidate -> global label number. */
   final int[] candLabel;
   /** Question -> group number. */
@@ -51,11 +55,16 @@ final class LabelSpace {
       distinct.add(new HashMap<>());
     }
     int[] questionGroup = new int[index.questionCount()];
+    // Generated and parsed indexes share value objects: look each object up by text once.
+    IdentityHashMap<Value, Boolean> seen = new IdentityHashMap<>();
     for (int q = 0; q < index.questionCount(); q++) {
       int g = typeGroup[index.questionType[q].ordinal()];
       questionGroup[q] = g;
       for (int c = index.questionCandStart[q]; c < index.questionCandStart[q + 1]; c++) {
-        distinct.get(g).putIfAbsent(index.candValue[c].canonical(), index.candValue[c]);
+        Value v = index.candValue[c];
+        if (seen.size() > MEMO || seen.put(v, Boolean.TRUE) == null) {
+          distinct.get(g).putIfAbsent(v.canonical(), v);
+        }
       }
     }
     int[] groupStart = new int[groups + 1];
@@ -73,9 +82,21 @@ final class LabelSpace {
       groupStart[g + 1] = labels.size();
     }
     int[] candLabel = new int[index.candidateCount()];
+    List<IdentityHashMap<Value, Integer>> memo = new ArrayList<>();
+    for (int g = 0; g < groups; g++) {
+      memo.add(new IdentityHashMap<>());
+    }
     for (int c = 0; c < candLabel.length; c++) {
       int g = questionGroup[index.candQuestion[c]];
-      candLabel[c] = numbers.get(g).get(index.candValue[c].canonical());
+      Value v = index.candValue[c];
+      Integer label = memo.get(g).get(v);
+      if (label == null) {
+        label = numbers.get(g).get(v.canonical());
+        if (memo.get(g).size() < MEMO) {
+          memo.get(g).put(v, label);
+        }
+      }
+      candLabel[c] = label;
     }
     return new LabelSpace(candLabel, questionGroup, groupStart, labels.toArray(new Value[0]));
   }

@@ -233,6 +233,12 @@ public final class TruthFinder extends AbstractReconciler {
 
   @Override
   Estimate estimate(ClaimIndex index) {
+    return estimate(index, null);
+  }
+
+  /** From a warm start, sources the earlier result assessed start from their earlier trust. */
+  @Override
+  Estimate estimate(ClaimIndex index, WarmStart start) {
     Estimate e = new Estimate(index);
     int ns = index.sourceCount();
     int nc = index.candidateCount();
@@ -240,6 +246,13 @@ public final class TruthFinder extends AbstractReconciler {
     int[] claims = FactFinding.claimCounts(index);
     double[] trust = new double[ns];
     java.util.Arrays.fill(trust, initialTrust);
+    if (start != null) {
+      for (int s = 0; s < ns; s++) {
+        if (!Double.isNaN(start.trust[s])) {
+          trust[s] = start.trust[s];
+        }
+      }
+    }
     double[] tau = new double[ns];
     double[] sigma = new double[nc];
     double[] confidence = new double[nc];

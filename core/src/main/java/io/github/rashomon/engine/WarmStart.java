@@ -1,0 +1,97 @@
+package io.github.rashomon.engine;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+/**
+ * An earlier result carried over to a new index: the estimates of the questions, candidates and
+ * sources the two share, matched by id (candidates by value). Iterative algorithms start from it
+ * where it has an estimate and from their usual start elsewhere.
+ */
+final class WarmStart {
+  /** Per candidate of the new index: its earlier probability, or NaN. */
+  final double[] candProb;
+  /**
+   * Per question of the new index: whether the earlier index had it with the same candidates and
+   * the same claims, so that its earlier posterior still holds.
+   */
+  final boolean[] known;
+  /** Per source of the new index: its earlier trust, or NaN (also where it had no claims). */
+  final double[] trust;
+
+  private WarmStart(double[] candProb, boolean[] known, double[] trust) {
+    this.candProb = candProb;
+    this.known = known;
+    this.trust = trust;
+  }
+
+  static WarmStart of(Reconciliation previous, ClaimIndex ix) {
+    checkNotNull(previous, "previous");
+    ClaimIndex old = previous.index();
+    int[] questionMap = ix.questionIds.mapTo(old.questionIds);
+    int[] sourceMap = ix.sourceIds.mapTo(old.sourceIds);
+    double[] candProb = new double[ix.candidateCount()];
+    java.util.Arrays.fill(candProb, Double.NaN);
+    boolean[] known = new boolean[ix.questionCount()];
+    for (int q = 0; q < known.length; q++) {
+      int o = questionMap[q];
+      if (o < 0 || old.questionClaimStart[o] == old.questionClaimStart[o + 1]) {
+        continue;
+      }
+      int from = ix.questionCandStart[q];
+      int k = ix.questionCandStart[q + 1] - from;
+      int oldFrom = old.questionCandStart[o];
+      int oldK = old.questionCandStart[o + 1] - oldFrom;
+      boolean all = true;
+      for (int j = 0; j < k; j++) {
+        int match = -1;
+        // Candidates are in canonical order in both: the same position first.
+        if (j < oldK && ix.candValue[from + j].equals(old.candValue[oldFrom + j])) {
+          match = j;
+        } else {
+          for (int m = 0; m < oldK && match < 0; m++) {
+            if (ix.candValue[from + j].equals(old.candValue[oldFrom + m])) {
+              match = m;
+            }
+          }
+        }
+        if (match >= 0) {
+          candProb[from + j] = previous.probability(o, match);
+        } else {
+          all = false;
+        }
+      }
+      known[q] = all && sameClaims(ix, q, old, o, sourceMap);
+    }
+    boolean[] claimed = new boolean[old.sourceCount()];
+    for (int s : old.claimSource) {
+      claimed[s] = true;
+    }
+    double[] trust = new double[ix.sourceCount()];
+    for (int s = 0; s < trust.length; s++) {
+      int o = sourceMap[s];
+      trust[s] = o >= 0 && claimed[o] ? previous.trust(o) : Double.NaN;
+    }
+    return new WarmStart(candProb, known, trust);
+  }
+
+  /** Whether question q of ix and question o of old have the same claims, in canonical order. */
+  private static boolean sameClaims(ClaimIndex ix, int q, ClaimIndex old, int o, int[] sourceMap) {
+    int from = ix.questionClaimStart[q];
+    int n = ix.questionClaimStart[q + 1] - from;
+    int oldFrom = old.questionClaimStart[o];
+    if (n != old.questionClaimStart[o + 1] - oldFrom) {
+      return false;
+    }
+    for (int k = 0; k < n; k++) {
+      int i = from + k;
+      int j = oldFrom + k;
+      if (sourceMap[ix.claimSource[i]] != old.claimSource[j]
+          || !ix.candValue[ix.claimCand[i]].equals(old.candValue[old.claimCand[j]])
+          || ix.weight(i) != old.weight(j)
+          || ix.denies(i) != old.denies(j)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
