@@ -43,7 +43,8 @@ public final class BenchmarkAccess {
     long b = 0;
     b += ints(ix.claimSource.length) + ints(ix.claimCand.length);
     b += ints(ix.questionClaimStart.length) + ints(ix.questionCandStart.length);
-    b += refs(ix.questionType.length) + refs(ix.candValue.length) + ints(ix.candQuestion.length);
+    b += (ix.questionType == null ? 0 : refs(ix.questionType.length)) + refs(ix.candValue.length)
+        + (ix.candQuestion == null ? 0 : ints(ix.candQuestion.length));
     b += refs(ix.sourcePrior.length);
     if (ix.claimWeight != null) {
       b += 16 + 8L * ix.claimWeight.length;

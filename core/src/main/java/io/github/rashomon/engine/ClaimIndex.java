@@ -49,15 +49,18 @@ public final class ClaimIndex {
 
   /** Question ids in sorted order; read them with {@link #questionId(int)}. */
   final Ids questionIds;
+  /** Per question: its value type; null when every question has {@link #uniformType}. */
   final ValueType[] questionType;
+  /** The type of every question when {@link #questionType} is null. */
+  private final ValueType uniformType;
   /** Claims of question q are [questionClaimStart[q], questionClaimStart[q + 1]). */
   final int[] questionClaimStart;
   /** Candidates of question q are [questionCandStart[q], questionCandStart[q + 1]). */
   final int[] questionCandStart;
 
   final Value[] candValue;
-  /** Candidate -> its question. */
-  final int[] candQuestion;
+  /** Candidate -> its question, or null until first asked for ({@link #candQuestion()}). */
+  volatile int[] candQuestion;
   /**
    * Candidate -> position in the input of the first claim naming it (for first-seen ties), or
    * null until first asked for in an index whose input order is its claim order.
@@ -84,6 +87,7 @@ public final class ClaimIndex {
       Credibility[] sourcePrior,
       Ids questionIds,
       ValueType[] questionType,
+      ValueType uniformType,
       int[] questionClaimStart,
       int[] questionCandStart,
       Value[] candValue,
@@ -99,6 +103,7 @@ public final class ClaimIndex {
     this.sourcePrior = sourcePrior;
     this.questionIds = questionIds;
     this.questionType = questionType;
+    this.uniformType = uniformType;
     this.questionClaimStart = questionClaimStart;
     this.questionCandStart = questionCandStart;
     this.candValue = candValue;
@@ -120,6 +125,7 @@ public final class ClaimIndex {
     this.sourcePrior = raw.sourcePrior;
     this.questionIds = raw.questionIds;
     this.questionType = raw.questionType;
+    this.uniformType = raw.uniformType;
     this.questionClaimStart = raw.questionClaimStart;
     this.questionCandStart = raw.questionCandStart;
     this.candValue = raw.candValue;
@@ -378,7 +384,27 @@ public final class ClaimIndex {
    */
   public ValueType questionType(int q) {
     checkElementIndex(q, questionIds.size(), "question");
-    return questionType[q];
+    return typeOf(q);
+  }
+
+  /** {@link #questionType(int)} without the range check, for loops. */
+  ValueType typeOf(int q) {
+    return questionType == null ? uniformType : questionType[q];
+  }
+
+  /**
+   * Candidate -> its question. An index generated with a uniform layout computes it on first use.
+   */
+  int[] candQuestion() {
+    int[] cq = candQuestion;
+    if (cq == null) {
+      cq = new int[candValue.length];
+      for (int q = 0; q < questionCandStart.length - 1; q++) {
+        Arrays.fill(cq, questionCandStart[q], questionCandStart[q + 1], q);
+      }
+      candQuestion = cq;
+    }
+    return cq;
   }
 
   int candidateCount(int q) {
@@ -402,6 +428,7 @@ public final class ClaimIndex {
             sourcePrior,
             questionIds,
             questionType,
+            uniformType,
             questionClaimStart,
             questionCandStart,
             candValue,
@@ -470,14 +497,10 @@ public final class ClaimIndex {
     int nc = nq * k;
     int[] candStart = new int[nq + 1];
     Value[] candValue = new Value[nc];
-    int[] candQuestion = new int[nc];
-    ValueType[] types = new ValueType[nq];
-    Arrays.fill(types, type);
     for (int q = 0; q < nq; q++) {
       candStart[q + 1] = candStart[q] + k;
       for (int l = 0; l < k; l++) {
         candValue[q * k + l] = labels[l];
-        candQuestion[q * k + l] = q;
       }
       int from = claimStart[q];
       int to = claimStart[q + 1];
@@ -493,8 +516,9 @@ public final class ClaimIndex {
             "claim %s out of (source, candidate) order in question %s", i, q);
       }
     }
-    return new ClaimIndex(sources, new Credibility[ns], questions, types, claimStart, candStart,
-        candValue, candQuestion, null, claimSource, claimCand, null, null, null, null);
+    // One type for all and candidate questions on demand: 5 bytes per candidate less at scale.
+    return new ClaimIndex(sources, new Credibility[ns], questions, null, type, claimStart,
+        candStart, candValue, null, null, claimSource, claimCand, null, null, null, null);
   }
 
   /**
@@ -865,6 +889,7 @@ public final class ClaimIndex {
           prior,
           Ids.of(questionIds),
           types,
+          null,
           claimStart,
           candStart,
           candValue,

@@ -278,7 +278,9 @@ public final class DawidSkene extends AbstractReconciler {
   private final class DenseRun extends Model {
     final int nl;
     final int ns;
-    final int[] candLabel;
+    /** Label of candidate c of a question whose candidates start at cf: map[c - off(cf)]. */
+    final int[] map;
+    final boolean uniform;
     /** Per label: its group's labels are [groupFrom[l], groupTo[l]). */
     final int[] groupFrom;
     final int[] groupTo;
@@ -299,7 +301,8 @@ public final class DawidSkene extends AbstractReconciler {
       this.start = start;
       this.nl = nl;
       this.ns = ix.sourceCount();
-      this.candLabel = labels.candLabel;
+      this.uniform = labels.uniformLabel != null;
+      this.map = uniform ? labels.uniformLabel : labels.candLabel();
       groupFrom = new int[nl];
       groupTo = new int[nl];
       labelGroup = new int[nl];
@@ -453,13 +456,14 @@ public final class DawidSkene extends AbstractReconciler {
     void markObserved(int from, int to) {
       for (int q = from; q < to; q++) {
         int cf = ix.questionCandStart[q];
+        int off = uniform ? cf : 0;
         int k = ix.questionCandStart[q + 1] - cf;
         for (int i = ix.questionClaimStart[q]; i < ix.questionClaimStart[q + 1]; i++) {
           if (!ix.denies(i)) {
-            int base = ix.claimSource[i] * nl * nl + candLabel[ix.claimCand[i]];
+            int base = ix.claimSource[i] * nl * nl + map[ix.claimCand[i] - off];
             for (int j = 0; j < k; j++) {
               // Racy writes of the same value: every thread only ever writes true.
-              observed[base + candLabel[cf + j] * nl] = true;
+              observed[base + map[cf + j - off] * nl] = true;
             }
           }
         }
@@ -469,6 +473,7 @@ public final class DawidSkene extends AbstractReconciler {
     /** Adds question q's posterior to the prior and confusion counts of a stripe. */
     void accumulate(int q, double[] t, double[] cnt, double[] pri) {
       int cf = ix.questionCandStart[q];
+      int off = uniform ? cf : 0;
       int k = ix.questionCandStart[q + 1] - cf;
       int cs = ix.questionClaimStart[q];
       int ce = ix.questionClaimStart[q + 1];
@@ -476,7 +481,7 @@ public final class DawidSkene extends AbstractReconciler {
         return;
       }
       for (int j = 0; j < k; j++) {
-        pri[candLabel[cf + j]] += t[cf + j];
+        pri[map[cf + j - off]] += t[cf + j];
       }
       int ll = nl * nl;
       for (int i = cs; i < ce; i++) {
@@ -484,9 +489,9 @@ public final class DawidSkene extends AbstractReconciler {
           continue;
         }
         double w = ix.weight(i);
-        int base = ix.claimSource[i] * ll + candLabel[ix.claimCand[i]];
+        int base = ix.claimSource[i] * ll + map[ix.claimCand[i] - off];
         for (int j = 0; j < k; j++) {
-          cnt[base + candLabel[cf + j] * nl] += w * t[cf + j];
+          cnt[base + map[cf + j - off] * nl] += w * t[cf + j];
         }
       }
     }
@@ -506,17 +511,18 @@ public final class DawidSkene extends AbstractReconciler {
       int ll = nl * nl;
       for (int q = from; q < to; q++) {
         int cf = candStart[q];
+        int off = uniform ? cf : 0;
         int k = candStart[q + 1] - cf;
         int cs = claimStart[q];
         int ce = claimStart[q + 1];
         if (k == 2 && plain) {
           // Two candidates, unweighted affirmations: the common crowd case, unrolled.
-          int a = candLabel[cf] * nl;
-          int b = candLabel[cf + 1] * nl;
-          double l0 = logPrior[candLabel[cf]];
-          double l1 = logPrior[candLabel[cf + 1]];
+          int a = map[cf - off] * nl;
+          int b = map[cf + 1 - off] * nl;
+          double l0 = logPrior[map[cf - off]];
+          double l1 = logPrior[map[cf + 1 - off]];
           for (int i = cs; i < ce; i++) {
-            int base = src[i] * ll + candLabel[cand[i]];
+            int base = src[i] * ll + map[cand[i] - off];
             l0 += logPi[base + a];
             l1 += logPi[base + b];
           }
@@ -543,10 +549,10 @@ public final class DawidSkene extends AbstractReconciler {
           if (cs == ce) {
             continue;
           }
-          pri[candLabel[cf]] += p0;
-          pri[candLabel[cf + 1]] += p1;
+          pri[map[cf - off]] += p0;
+          pri[map[cf + 1 - off]] += p1;
           for (int i = cs; i < ce; i++) {
-            int base = src[i] * ll + candLabel[cand[i]];
+            int base = src[i] * ll + map[cand[i] - off];
             cnt[base + a] += p0;
             cnt[base + b] += p1;
           }
@@ -561,10 +567,11 @@ public final class DawidSkene extends AbstractReconciler {
     /** The E-step of question q, any shape; returns the largest change of its posterior. */
     double eStep(int q, double[] t, double[] lp) {
       int cf = ix.questionCandStart[q];
+      int off = uniform ? cf : 0;
       int k = ix.questionCandStart[q + 1] - cf;
       int ll = nl * nl;
       for (int j = 0; j < k; j++) {
-        lp[j] = logPrior[candLabel[cf + j]];
+        lp[j] = logPrior[map[cf + j - off]];
       }
       for (int i = ix.questionClaimStart[q]; i < ix.questionClaimStart[q + 1]; i++) {
         double w = ix.weight(i);
@@ -572,9 +579,9 @@ public final class DawidSkene extends AbstractReconciler {
           continue;
         }
         double[] table = ix.denies(i) ? logNotPi : logPi;
-        int base = ix.claimSource[i] * ll + candLabel[ix.claimCand[i]];
+        int base = ix.claimSource[i] * ll + map[ix.claimCand[i] - off];
         for (int j = 0; j < k; j++) {
-          lp[j] += w * table[base + candLabel[cf + j] * nl];
+          lp[j] += w * table[base + map[cf + j - off] * nl];
         }
       }
       // lp holds the log-likelihoods in [0, k) and the posterior in [half, half + k).
@@ -671,10 +678,10 @@ public final class DawidSkene extends AbstractReconciler {
         int k = ix.candidateCount(q);
         int cs = ix.questionClaimStart[q];
         for (int i = cs; i < ix.questionClaimStart[q + 1]; i++) {
-          long answered = labels.candLabel[ix.claimCand[i]];
+          long answered = labels.candLabel()[ix.claimCand[i]];
           int p = pairBase[q] + (i - cs) * k;
           for (int j = 0; j < k; j++) {
-            pairKey[p + j] = key(ix.claimSource[i], labels.candLabel[cf + j], answered);
+            pairKey[p + j] = key(ix.claimSource[i], labels.candLabel()[cf + j], answered);
           }
         }
       }
@@ -799,7 +806,7 @@ public final class DawidSkene extends AbstractReconciler {
         }
         questions[labels.questionGroup[q]]++;
         for (int c = ix.questionCandStart[q]; c < ix.questionCandStart[q + 1]; c++) {
-          prior[labels.candLabel[c]] += t[c];
+          prior[labels.candLabel()[c]] += t[c];
         }
       }
       for (int g = 0; g < labels.groupCount(); g++) {
@@ -854,7 +861,7 @@ public final class DawidSkene extends AbstractReconciler {
         int k = ix.candidateCount(q);
         int cs = ix.questionClaimStart[q];
         for (int j = 0; j < k; j++) {
-          lp[j] = Math.log(prior[labels.candLabel[cf + j]]);
+          lp[j] = Math.log(prior[labels.candLabel()[cf + j]]);
         }
         for (int i = cs; i < ix.questionClaimStart[q + 1]; i++) {
           double w = ix.weight(i);

@@ -252,7 +252,7 @@ public final class Evaluation {
   private static Value parse(ClaimIndex ix, int q, String text) {
     checkNotNull(text, "truth of question %s", ix.questionId(q));
     try {
-      return Value.parse(ix.questionType[q], text);
+      return Value.parse(ix.typeOf(q), text);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           String.format(
@@ -260,7 +260,7 @@ public final class Evaluation {
               "truth '%s' of question '%s' is not a %s value: %s",
               text,
               ix.questionId(q),
-              ix.questionType[q],
+              ix.typeOf(q),
               e.getMessage()),
           e);
     }
@@ -343,7 +343,7 @@ public final class Evaluation {
     // F1 applies to boolean questions, and to categorical ones when they have two labels at most.
     Set<String> categoricalLabels = new HashSet<>();
     for (int q = 0; q < nq; q++) {
-      if (truthOf[q] != null && ix.questionType[q] == ValueType.CATEGORICAL) {
+      if (truthOf[q] != null && ix.typeOf(q) == ValueType.CATEGORICAL) {
         categoricalLabels.add(truthOf[q].canonical());
         for (int c = ix.questionCandStart[q]; c < ix.questionCandStart[q + 1]; c++) {
           categoricalLabels.add(ix.candValue[c].canonical());
@@ -383,7 +383,7 @@ public final class Evaluation {
       if (hit) {
         binCorrect[bin]++;
       }
-      ValueType type = ix.questionType[q];
+      ValueType type = ix.typeOf(q);
       if (type == ValueType.BOOLEAN || (type == ValueType.CATEGORICAL && binaryCategorical)) {
         boolean predicted = lead.isPresent() && options.isPositive(lead.get());
         boolean actual = options.isPositive(truth);

@@ -241,7 +241,6 @@ public final class TruthFinder extends AbstractReconciler {
   Estimate estimate(ClaimIndex index, WarmStart start) {
     Estimate e = new Estimate(index);
     int ns = index.sourceCount();
-    int nc = index.candidateCount();
     double[] weight = FactFinding.claimWeights(index);
     int[] claims = FactFinding.claimCounts(index);
     double[] trust = new double[ns];
@@ -254,8 +253,13 @@ public final class TruthFinder extends AbstractReconciler {
       }
     }
     double[] tau = new double[ns];
-    double[] sigma = new double[nc];
-    double[] confidence = new double[nc];
+    // Confidence is computed straight into the estimate's array; σ lives there meanwhile.
+    double[] confidence = e.candProb;
+    int maxK = 1;
+    for (int q = 0; q < index.questionCount(); q++) {
+      maxK = Math.max(maxK, index.candidateCount(q));
+    }
+    int scratchSize = maxK;
     double[] next = new double[ns];
     int it = 0;
     boolean converged = false;
@@ -271,6 +275,7 @@ public final class TruthFinder extends AbstractReconciler {
             (p, from, to) -> {
               double[] part = partial[p];
               java.util.Arrays.fill(part, 0);
+              double[] sigma = new double[scratchSize];
               for (int q = from; q < to; q++) {
                 score(index, q, tau, sigma, confidence);
                 FactFinding.gatherQuestion(index, q, confidence, part);
@@ -288,7 +293,6 @@ public final class TruthFinder extends AbstractReconciler {
         it++;
       }
     }
-    System.arraycopy(confidence, 0, e.candProb, 0, nc);
     Votes.normalise(index, e.candProb);
     for (int s = 0; s < ns; s++) {
       e.trust[s] = claims[s] > 0 ? trust[s] : FactFinding.NO_EVIDENCE_TRUST;
@@ -300,24 +304,28 @@ public final class TruthFinder extends AbstractReconciler {
     return e;
   }
 
-  /** From τ per source, computes σ and the confidence s of question q's candidates. */
+  /**
+   * From τ per source, computes σ of question q's candidates (into {@code sigma}, by position)
+   * and their confidence s.
+   */
   private void score(ClaimIndex index, int q, double[] tau, double[] sigma, double[] confidence) {
     int from = index.questionCandStart[q];
     int to = index.questionCandStart[q + 1];
-    java.util.Arrays.fill(sigma, from, to, 0);
-    Votes.tallyQuestion(index, q, tau, sigma);
-    ValueType type = index.questionType[q];
+    java.util.Arrays.fill(confidence, from, to, 0);
+    Votes.tallyQuestion(index, q, tau, confidence);
+    System.arraycopy(confidence, from, sigma, 0, to - from);
+    ValueType type = index.typeOf(q);
     boolean implies =
         implicationWeight > 0
             && to - from > 1
             && (type == ValueType.QUANTITY || type == ValueType.DATE_TIME);
     for (int c = from; c < to; c++) {
-      double adjusted = sigma[c];
+      double adjusted = sigma[c - from];
       if (implies) {
         double lent = 0;
         for (int o = from; o < to; o++) {
-          if (o != c && sigma[o] != 0) {
-            lent += sigma[o] * implication(index.candValue[o], index.candValue[c]);
+          if (o != c && sigma[o - from] != 0) {
+            lent += sigma[o - from] * implication(index.candValue[o], index.candValue[c]);
           }
         }
         adjusted += implicationWeight * lent;

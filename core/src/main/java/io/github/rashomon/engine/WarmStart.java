@@ -2,6 +2,8 @@ package io.github.rashomon.engine;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import io.github.rashomon.model.Value;
+
 /**
  * An earlier result carried over to a new index: the estimates of the questions, candidates and
  * sources the two share, matched by id (candidates by value). Iterative algorithms start from it
@@ -45,11 +47,11 @@ final class WarmStart {
       for (int j = 0; j < k; j++) {
         int match = -1;
         // Candidates are in canonical order in both: the same position first.
-        if (j < oldK && ix.candValue[from + j].equals(old.candValue[oldFrom + j])) {
+        if (j < oldK && same(ix.candValue[from + j], old.candValue[oldFrom + j])) {
           match = j;
         } else {
           for (int m = 0; m < oldK && match < 0; m++) {
-            if (ix.candValue[from + j].equals(old.candValue[oldFrom + m])) {
+            if (same(ix.candValue[from + j], old.candValue[oldFrom + m])) {
               match = m;
             }
           }
@@ -74,6 +76,11 @@ final class WarmStart {
     return new WarmStart(candProb, known, trust);
   }
 
+  /** Equal values; indexes over the same labels share the objects, which skips the text. */
+  private static boolean same(Value a, Value b) {
+    return a == b || a.equals(b);
+  }
+
   /** Whether question q of ix and question o of old have the same claims, in canonical order. */
   private static boolean sameClaims(ClaimIndex ix, int q, ClaimIndex old, int o, int[] sourceMap) {
     int from = ix.questionClaimStart[q];
@@ -86,7 +93,7 @@ final class WarmStart {
       int i = from + k;
       int j = oldFrom + k;
       if (sourceMap[ix.claimSource[i]] != old.claimSource[j]
-          || !ix.candValue[ix.claimCand[i]].equals(old.candValue[old.claimCand[j]])
+          || !same(ix.candValue[ix.claimCand[i]], old.candValue[old.claimCand[j]])
           || ix.weight(i) != old.weight(j)
           || ix.denies(i) != old.denies(j)) {
         return false;

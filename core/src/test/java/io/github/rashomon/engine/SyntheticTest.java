@@ -60,7 +60,7 @@ class SyntheticTest {
       assertArrayEquals(built.questionCandStart, generated.questionCandStart);
       assertArrayEquals(built.claimSource, generated.claimSource);
       assertArrayEquals(built.claimCand, generated.claimCand);
-      assertArrayEquals(built.candQuestion, generated.candQuestion);
+      assertArrayEquals(built.candQuestion(), generated.candQuestion());
       for (int c = 0; c < built.candidateCount(); c++) {
         assertEquals(built.candValue[c], generated.candValue[c]);
       }
