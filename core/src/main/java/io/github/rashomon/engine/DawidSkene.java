@@ -293,6 +293,11 @@ public final class DawidSkene extends AbstractReconciler {
     final double[] logPi;
     final double[] logNotPi;
     final double[] logPrior;
+    /**
+     * With two labels: per (source, answered label), π[s][0][v] / π[s][1][v], the likelihood
+     * ratio one answer contributes to a question's odds; else null.
+     */
+    final double[] ratio;
     final boolean plain;
     final WarmStart start;
 
@@ -327,6 +332,7 @@ public final class DawidSkene extends AbstractReconciler {
       logNotPi = new double[cells];
       prior = new double[nl];
       logPrior = new double[nl];
+      ratio = nl == 2 ? new double[ns * 2] : null;
       plain = ix.claimWeight == null && ix.claimDenies == null;
     }
 
@@ -515,33 +521,33 @@ public final class DawidSkene extends AbstractReconciler {
         int k = candStart[q + 1] - cf;
         int cs = claimStart[q];
         int ce = claimStart[q + 1];
-        if (k == 2 && plain) {
-          // Two candidates, unweighted affirmations: the common crowd case, unrolled.
-          int a = map[cf - off] * nl;
-          int b = map[cf + 1 - off] * nl;
-          double l0 = logPrior[map[cf - off]];
-          double l1 = logPrior[map[cf + 1 - off]];
-          for (int i = cs; i < ce; i++) {
-            int base = src[i] * ll + map[cand[i] - off];
-            l0 += logPi[base + a];
-            l1 += logPi[base + b];
+        if (k == 2 && plain && ratio != null && map[cf - off] == 0 && map[cf + 1 - off] == 1) {
+          // Two labels, unweighted affirmations, the common crowd case: the posterior odds are
+          // the prior odds times one likelihood ratio per answer, no logarithm or exponential.
+          // The label of an answer is its candidate's position in the question (0 or 1).
+          int lab = cf;
+          double even = 1;
+          double odd = 1;
+          int i = cs;
+          for (; i + 1 < ce; i += 2) {
+            // Two products halve the chain of dependent multiplications.
+            even *= ratio[src[i] * 2 + cand[i] - lab];
+            odd *= ratio[src[i + 1] * 2 + cand[i + 1] - lab];
           }
-          double m = Math.max(l0, l1);
+          if (i < ce) {
+            even *= ratio[src[i] * 2 + cand[i] - lab];
+          }
+          double odds = priorOdds * even * odd;
           double p0;
           double p1;
-          if (m == Double.NEGATIVE_INFINITY || Double.isNaN(m)) {
-            p0 = 0.5;
-            p1 = 0.5;
-          } else if (l0 == m) {
-            double x = Math.exp(l1 - m);
-            double sum = 1 + x;
-            p0 = 1 / sum;
-            p1 = x / sum;
+          if (odds > TINY && odds < HUGE) {
+            p1 = 1 / (1 + odds);
+            p0 = odds * p1;
           } else {
-            double x = Math.exp(l0 - m);
-            double sum = x + 1;
-            p0 = x / sum;
-            p1 = 1 / sum;
+            // The product left the safe range: the same posterior in log space.
+            change = Math.max(change, eStep(q, t, lp));
+            accumulate(q, t, cnt, pri);
+            continue;
           }
           change = Math.max(change, Math.max(Math.abs(p0 - t[cf]), Math.abs(p1 - t[cf + 1])));
           t[cf] = p0;
@@ -549,12 +555,13 @@ public final class DawidSkene extends AbstractReconciler {
           if (cs == ce) {
             continue;
           }
-          pri[map[cf - off]] += p0;
-          pri[map[cf + 1 - off]] += p1;
-          for (int i = cs; i < ce; i++) {
-            int base = src[i] * ll + map[cand[i] - off];
-            cnt[base + a] += p0;
-            cnt[base + b] += p1;
+          pri[0] += p0;
+          pri[1] += p1;
+          for (int j = cs; j < ce; j++) {
+            // Cells (s, 0, v) and (s, 1, v) are s * 4 + v and s * 4 + 2 + v.
+            int base = src[j] * 4 + cand[j] - lab;
+            cnt[base] += p0;
+            cnt[base + 2] += p1;
           }
           continue;
         }
@@ -563,6 +570,14 @@ public final class DawidSkene extends AbstractReconciler {
       }
       return change;
     }
+
+    /** Odds products outside [TINY, HUGE] are redone in log space. */
+    static final double TINY = 1e-290;
+
+    static final double HUGE = 1e290;
+
+    /** prior[0] / prior[1] with two labels. */
+    double priorOdds;
 
     /** The E-step of question q, any shape; returns the largest change of its posterior. */
     double eStep(int q, double[] t, double[] lp) {
@@ -604,6 +619,9 @@ public final class DawidSkene extends AbstractReconciler {
         prior[l] = groupQuestions[g] > 0 ? prior[l] / groupQuestions[g] : 0;
         logPrior[l] = Math.log(prior[l]);
       }
+      if (ratio != null) {
+        priorOdds = prior[0] / prior[1];
+      }
       for (int s = 0; s < ns; s++) {
         for (int j = 0; j < nl; j++) {
           int row = s * nl + j;
@@ -621,6 +639,11 @@ public final class DawidSkene extends AbstractReconciler {
             double pi = total > 0 ? count[c] / total : 1.0 / width;
             logPi[c] = Math.log(pi);
             logNotPi[c] = Math.log(Math.max(FLOOR, 1 - pi));
+          }
+        }
+        if (ratio != null) {
+          for (int v = 0; v < 2; v++) {
+            ratio[s * 2 + v] = Math.exp(logPi[s * 4 + v] - logPi[s * 4 + 2 + v]);
           }
         }
       }

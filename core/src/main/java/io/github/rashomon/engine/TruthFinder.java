@@ -253,6 +253,8 @@ public final class TruthFinder extends AbstractReconciler {
       }
     }
     double[] tau = new double[ns];
+    // e^(-γ τ(w)) per source: σ's exponential as a product, one multiplication per claim.
+    double[] damped = new double[ns];
     // Confidence is computed straight into the estimate's array; σ lives there meanwhile.
     double[] confidence = e.candProb;
     int maxK = 1;
@@ -269,6 +271,7 @@ public final class TruthFinder extends AbstractReconciler {
       while (it < maxIterations && !converged) {
         for (int s = 0; s < ns; s++) {
           tau[s] = -Math.log1p(-Math.min(trust[s], MAX_TRUST));
+          damped[s] = Math.exp(-dampening * tau[s]);
         }
         // One pass: each stripe scores its questions' facts and gathers them to the sources.
         sweep.forEach(
@@ -277,7 +280,7 @@ public final class TruthFinder extends AbstractReconciler {
               java.util.Arrays.fill(part, 0);
               double[] sigma = new double[scratchSize];
               for (int q = from; q < to; q++) {
-                score(index, q, tau, sigma, confidence);
+                score(index, q, tau, damped, sigma, confidence);
                 FactFinding.gatherQuestion(index, q, confidence, part);
               }
             });
@@ -308,17 +311,36 @@ public final class TruthFinder extends AbstractReconciler {
    * From τ per source, computes σ of question q's candidates (into {@code sigma}, by position)
    * and their confidence s.
    */
-  private void score(ClaimIndex index, int q, double[] tau, double[] sigma, double[] confidence) {
+  private void score(
+      ClaimIndex index,
+      int q,
+      double[] tau,
+      double[] damped,
+      double[] sigma,
+      double[] confidence) {
     int from = index.questionCandStart[q];
     int to = index.questionCandStart[q + 1];
-    java.util.Arrays.fill(confidence, from, to, 0);
-    Votes.tallyQuestion(index, q, tau, confidence);
-    System.arraycopy(confidence, from, sigma, 0, to - from);
     ValueType type = index.typeOf(q);
     boolean implies =
         implicationWeight > 0
             && to - from > 1
             && (type == ValueType.QUANTITY || type == ValueType.DATE_TIME);
+    if (!implies && index.claimWeight == null && index.claimDenies == null) {
+      // s(f) = 1 / (1 + e^(-γ σ(f))) with e^(-γ σ(f)) the product of its providers' e^(-γ τ).
+      java.util.Arrays.fill(confidence, from, to, 1);
+      int[] src = index.claimSource;
+      int[] cand = index.claimCand;
+      for (int i = index.questionClaimStart[q]; i < index.questionClaimStart[q + 1]; i++) {
+        confidence[cand[i]] *= damped[src[i]];
+      }
+      for (int c = from; c < to; c++) {
+        confidence[c] = 1 / (1 + confidence[c]);
+      }
+      return;
+    }
+    java.util.Arrays.fill(confidence, from, to, 0);
+    Votes.tallyQuestion(index, q, tau, confidence);
+    System.arraycopy(confidence, from, sigma, 0, to - from);
     for (int c = from; c < to; c++) {
       double adjusted = sigma[c - from];
       if (implies) {
