@@ -48,8 +48,17 @@ import java.util.Arrays;
  * reading of its matrix. When every question has the same value type and there are at most
  * {@value #MAX_CONFUSION_LABELS} labels, each assessment carries the source's confusion matrix.
  *
- * @implNote Each iteration costs O(Σ claims(q) · candidates(q)) time; memory is one int per
- *     (claim, candidate) pair plus O(cells) for the confusion cells sources actually use.
+ * <p><b>Threads.</b> {@link #withThreads(int)} splits each iteration over threads without
+ * changing a single bit of the result (see there).
+ *
+ * @implNote With few labels (sources × labels² cells at most the larger of 2²² and half the
+ *     claims) the confusion matrices are dense and each iteration is one pass over the claims,
+ *     the E-step of a question followed at once by its share of the next M-step's counts: O(Σ
+ *     claims(q) · candidates(q)) time, O(sources · labels²) memory per stripe of questions. With
+ *     two labels the posterior is the prior odds times one likelihood ratio per answer (log space
+ *     only when that product leaves [1e-290, 1e290]). Larger label sets use sparse matrices: one
+ *     int per (claim, candidate) pair plus O(cells) for the cells sources actually use, on one
+ *     thread.
  * @since 0.1
  */
 public final class DawidSkene extends AbstractReconciler {
@@ -350,20 +359,22 @@ public final class DawidSkene extends AbstractReconciler {
         // Majority-vote soft labels (or a warm start's posteriors), then the first M-step.
         sweep.forEach(
             (p, from, to) -> {
-              for (int q = from; q < to; q++) {
-                if (start != null && start.known[q]) {
-                  int cf = ix.questionCandStart[q];
-                  System.arraycopy(start.candProb, cf, t, cf, ix.questionCandStart[q + 1] - cf);
-                  continue;
-                }
-                Votes.tallyQuestion(ix, q, ones, t);
-                Votes.normaliseQuestion(ix, q, t);
-              }
-              markObserved(from, to);
               Arrays.fill(partCount[p], 0);
               Arrays.fill(partPrior[p], 0);
               for (int q = from; q < to; q++) {
-                if (start == null || start.known[q]) {
+                boolean known = start != null && start.known[q];
+                if (!known && start(q, t, partCount[p], partPrior[p])) {
+                  continue;
+                }
+                if (known) {
+                  int cf = ix.questionCandStart[q];
+                  System.arraycopy(start.candProb, cf, t, cf, ix.questionCandStart[q + 1] - cf);
+                } else {
+                  Votes.tallyQuestion(ix, q, ones, t);
+                  Votes.normaliseQuestion(ix, q, t);
+                }
+                markObserved(q);
+                if (start == null || known) {
                   accumulate(q, t, partCount[p], partPrior[p]);
                 }
               }
@@ -458,22 +469,68 @@ public final class DawidSkene extends AbstractReconciler {
       e.finalChange = refresh;
     }
 
-    /** Marks the cells affirmations use: only those are floored, as in Crowd-Kit. */
-    void markObserved(int from, int to) {
-      for (int q = from; q < to; q++) {
-        int cf = ix.questionCandStart[q];
-        int off = uniform ? cf : 0;
-        int k = ix.questionCandStart[q + 1] - cf;
-        for (int i = ix.questionClaimStart[q]; i < ix.questionClaimStart[q + 1]; i++) {
-          if (!ix.denies(i)) {
-            int base = ix.claimSource[i] * nl * nl + map[ix.claimCand[i] - off];
-            for (int j = 0; j < k; j++) {
-              // Racy writes of the same value: every thread only ever writes true.
-              observed[base + map[cf + j - off] * nl] = true;
-            }
+    /** Marks the cells question q's affirmations use: only those are floored, as in Crowd-Kit. */
+    void markObserved(int q) {
+      int cf = ix.questionCandStart[q];
+      int off = uniform ? cf : 0;
+      int k = ix.questionCandStart[q + 1] - cf;
+      for (int i = ix.questionClaimStart[q]; i < ix.questionClaimStart[q + 1]; i++) {
+        if (!ix.denies(i)) {
+          int base = ix.claimSource[i] * nl * nl + map[ix.claimCand[i] - off];
+          for (int j = 0; j < k; j++) {
+            // Racy writes of the same value: every thread only ever writes true.
+            observed[base + map[cf + j - off] * nl] = true;
           }
         }
       }
+    }
+
+    /**
+     * The cold start of a two-label question of unweighted affirmations in one loop: its
+     * majority-vote shares, its observed cells and its first counts, exactly as the general
+     * steps would compute them. Returns false, doing nothing, for any other question.
+     */
+    boolean start(int q, double[] t, double[] cnt, double[] pri) {
+      int cf = ix.questionCandStart[q];
+      int off = uniform ? cf : 0;
+      if (ratio == null || !plain || ix.questionCandStart[q + 1] - cf != 2
+          || map[cf - off] != 0 || map[cf + 1 - off] != 1) {
+        return false;
+      }
+      int cs = ix.questionClaimStart[q];
+      int ce = ix.questionClaimStart[q + 1];
+      int[] src = ix.claimSource;
+      int[] cand = ix.claimCand;
+      if (cs == ce) {
+        t[cf] = 0.5;
+        t[cf + 1] = 0.5;
+        return true;
+      }
+      int second = 0;
+      for (int i = cs; i < ce; i++) {
+        second += cand[i] - cf;
+      }
+      double n = ce - cs;
+      double p0 = (ce - cs - second) / n;
+      double p1 = second / n;
+      t[cf] = p0;
+      t[cf + 1] = p1;
+      // A warm start counts only the questions it knows; this one it does not.
+      boolean count = start == null;
+      if (count) {
+        pri[0] += p0;
+        pri[1] += p1;
+      }
+      for (int i = cs; i < ce; i++) {
+        int base = src[i] * 4 + cand[i] - cf;
+        observed[base] = true;
+        observed[base + 2] = true;
+        if (count) {
+          cnt[base] += p0;
+          cnt[base + 2] += p1;
+        }
+      }
+      return true;
     }
 
     /** Adds question q's posterior to the prior and confusion counts of a stripe. */

@@ -10,6 +10,8 @@ import io.github.rashomon.model.Value;
  * where it has an estimate and from their usual start elsewhere.
  */
 final class WarmStart {
+  private static final int BLOCK = 1 << 14;
+
   /** Per candidate of the new index: its earlier probability, or NaN. */
   final double[] candProb;
   /**
@@ -34,35 +36,17 @@ final class WarmStart {
     double[] candProb = new double[ix.candidateCount()];
     java.util.Arrays.fill(candProb, Double.NaN);
     boolean[] known = new boolean[ix.questionCount()];
-    for (int q = 0; q < known.length; q++) {
-      int o = questionMap[q];
-      if (o < 0 || old.questionClaimStart[o] == old.questionClaimStart[o + 1]) {
-        continue;
-      }
-      int from = ix.questionCandStart[q];
-      int k = ix.questionCandStart[q + 1] - from;
-      int oldFrom = old.questionCandStart[o];
-      int oldK = old.questionCandStart[o + 1] - oldFrom;
-      boolean all = true;
-      for (int j = 0; j < k; j++) {
-        int match = -1;
-        // Candidates are in canonical order in both: the same position first.
-        if (j < oldK && same(ix.candValue[from + j], old.candValue[oldFrom + j])) {
-          match = j;
-        } else {
-          for (int m = 0; m < oldK && match < 0; m++) {
-            if (same(ix.candValue[from + j], old.candValue[oldFrom + m])) {
-              match = m;
+    // Questions are matched in fixed blocks on all processors: each writes its own slots.
+    int blocks = (known.length + BLOCK - 1) / BLOCK;
+    try (Parallel pool = Parallel.open(Parallel.ALL_PROCESSORS)) {
+      pool.forEach(
+          blocks,
+          b -> {
+            int to = Math.min(known.length, (b + 1) * BLOCK);
+            for (int q = b * BLOCK; q < to; q++) {
+              match(previous, ix, q, questionMap[q], sourceMap, candProb, known);
             }
-          }
-        }
-        if (match >= 0) {
-          candProb[from + j] = previous.probability(o, match);
-        } else {
-          all = false;
-        }
-      }
-      known[q] = all && sameClaims(ix, q, old, o, sourceMap);
+          });
     }
     boolean[] claimed = new boolean[old.sourceCount()];
     for (int s : old.claimSource) {
@@ -74,6 +58,45 @@ final class WarmStart {
       trust[s] = o >= 0 && claimed[o] ? previous.trust(o) : Double.NaN;
     }
     return new WarmStart(candProb, known, trust);
+  }
+
+  /** Sets question q's earlier probabilities and whether it is known, from earlier question o. */
+  private static void match(
+      Reconciliation previous,
+      ClaimIndex ix,
+      int q,
+      int o,
+      int[] sourceMap,
+      double[] candProb,
+      boolean[] known) {
+    ClaimIndex old = previous.index();
+    if (o < 0 || old.questionClaimStart[o] == old.questionClaimStart[o + 1]) {
+      return;
+    }
+    int from = ix.questionCandStart[q];
+    int k = ix.questionCandStart[q + 1] - from;
+    int oldFrom = old.questionCandStart[o];
+    int oldK = old.questionCandStart[o + 1] - oldFrom;
+    boolean all = true;
+    for (int j = 0; j < k; j++) {
+      int match = -1;
+      // Candidates are in canonical order in both: the same position first.
+      if (j < oldK && same(ix.candValue[from + j], old.candValue[oldFrom + j])) {
+        match = j;
+      } else {
+        for (int m = 0; m < oldK && match < 0; m++) {
+          if (same(ix.candValue[from + j], old.candValue[oldFrom + m])) {
+            match = m;
+          }
+        }
+      }
+      if (match >= 0) {
+        candProb[from + j] = previous.probability(o, match);
+      } else {
+        all = false;
+      }
+    }
+    known[q] = all && sameClaims(ix, q, old, o, sourceMap);
   }
 
   /** Equal values; indexes over the same labels share the objects, which skips the text. */
