@@ -363,7 +363,7 @@ public final class DawidSkene extends AbstractReconciler {
               Arrays.fill(partPrior[p], 0);
               for (int q = from; q < to; q++) {
                 boolean known = start != null && start.known[q];
-                if (!known && start(q, t, partCount[p], partPrior[p])) {
+                if (start(q, t, partCount[p], partPrior[p])) {
                   continue;
                 }
                 if (known) {
@@ -443,7 +443,7 @@ public final class DawidSkene extends AbstractReconciler {
         System.arraycopy(knownPrior, 0, pri[0], 0, nl);
         change = 0;
         for (int f = 0; f < nf; f++) {
-          change = Math.max(change, eStep(fresh[f], t, lp));
+          change = Math.max(change, eStepAny(fresh[f], t, lp));
           accumulate(fresh[f], t, cnt[0], pri[0]);
         }
         finishM(cnt, pri);
@@ -457,7 +457,7 @@ public final class DawidSkene extends AbstractReconciler {
             double[] scratch = new double[2 * maxK];
             double worst = 0;
             for (int q = from; q < to; q++) {
-              worst = Math.max(worst, eStep(q, t, scratch));
+              worst = Math.max(worst, eStepAny(q, t, scratch));
             }
             partChange[p] = worst;
           });
@@ -492,31 +492,37 @@ public final class DawidSkene extends AbstractReconciler {
      */
     boolean start(int q, double[] t, double[] cnt, double[] pri) {
       int cf = ix.questionCandStart[q];
-      int off = uniform ? cf : 0;
-      if (ratio == null || !plain || ix.questionCandStart[q + 1] - cf != 2
-          || map[cf - off] != 0 || map[cf + 1 - off] != 1) {
+      if (!twoLabels(q, cf)) {
         return false;
       }
       int cs = ix.questionClaimStart[q];
       int ce = ix.questionClaimStart[q + 1];
       int[] src = ix.claimSource;
       int[] cand = ix.claimCand;
+      boolean known = start != null && start.known[q];
       if (cs == ce) {
         t[cf] = 0.5;
         t[cf + 1] = 0.5;
         return true;
       }
-      int second = 0;
-      for (int i = cs; i < ce; i++) {
-        second += cand[i] - cf;
+      double p0;
+      double p1;
+      if (known) {
+        p0 = start.candProb[cf];
+        p1 = start.candProb[cf + 1];
+      } else {
+        int second = 0;
+        for (int i = cs; i < ce; i++) {
+          second += cand[i] - cf;
+        }
+        double n = ce - cs;
+        p0 = (ce - cs - second) / n;
+        p1 = second / n;
       }
-      double n = ce - cs;
-      double p0 = (ce - cs - second) / n;
-      double p1 = second / n;
       t[cf] = p0;
       t[cf + 1] = p1;
-      // A warm start counts only the questions it knows; this one it does not.
-      boolean count = start == null;
+      // A warm start counts only the questions it knows.
+      boolean count = start == null || known;
       if (count) {
         pri[0] += p0;
         pri[1] += p1;
@@ -531,6 +537,35 @@ public final class DawidSkene extends AbstractReconciler {
         }
       }
       return true;
+    }
+
+    /** Whether question q (candidates from cf) is two-label, unweighted and affirmations only. */
+    boolean twoLabels(int q, int cf) {
+      int off = uniform ? cf : 0;
+      return ratio != null && plain && ix.questionCandStart[q + 1] - cf == 2
+          && map[cf - off] == 0 && map[cf + 1 - off] == 1;
+    }
+
+    /** The E-step of question q, by odds where that applies; returns the largest change. */
+    double eStepAny(int q, double[] t, double[] lp) {
+      int cf = ix.questionCandStart[q];
+      if (twoLabels(q, cf)) {
+        int[] src = ix.claimSource;
+        int[] cand = ix.claimCand;
+        double odds = priorOdds;
+        for (int i = ix.questionClaimStart[q]; i < ix.questionClaimStart[q + 1]; i++) {
+          odds *= ratio[src[i] * 2 + cand[i] - cf];
+        }
+        if (odds > TINY && odds < HUGE) {
+          double p1 = 1 / (1 + odds);
+          double p0 = odds * p1;
+          double change = Math.max(Math.abs(p0 - t[cf]), Math.abs(p1 - t[cf + 1]));
+          t[cf] = p0;
+          t[cf + 1] = p1;
+          return change;
+        }
+      }
+      return eStep(q, t, lp);
     }
 
     /** Adds question q's posterior to the prior and confusion counts of a stripe. */

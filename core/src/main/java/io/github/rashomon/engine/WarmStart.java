@@ -78,6 +78,7 @@ final class WarmStart {
     int oldFrom = old.questionCandStart[o];
     int oldK = old.questionCandStart[o + 1] - oldFrom;
     boolean all = true;
+    boolean samePositions = k == oldK;
     for (int j = 0; j < k; j++) {
       int match = -1;
       // Candidates are in canonical order in both: the same position first.
@@ -95,8 +96,9 @@ final class WarmStart {
       } else {
         all = false;
       }
+      samePositions &= match == j;
     }
-    known[q] = all && sameClaims(ix, q, old, o, sourceMap);
+    known[q] = all && sameClaims(ix, q, old, o, sourceMap, samePositions);
   }
 
   /** Equal values; indexes over the same labels share the objects, which skips the text. */
@@ -105,18 +107,25 @@ final class WarmStart {
   }
 
   /** Whether question q of ix and question o of old have the same claims, in canonical order. */
-  private static boolean sameClaims(ClaimIndex ix, int q, ClaimIndex old, int o, int[] sourceMap) {
+  private static boolean sameClaims(
+      ClaimIndex ix, int q, ClaimIndex old, int o, int[] sourceMap, boolean samePositions) {
     int from = ix.questionClaimStart[q];
     int n = ix.questionClaimStart[q + 1] - from;
     int oldFrom = old.questionClaimStart[o];
     if (n != old.questionClaimStart[o + 1] - oldFrom) {
       return false;
     }
+    int cf = ix.questionCandStart[q];
+    int oldCf = old.questionCandStart[o];
     for (int k = 0; k < n; k++) {
       int i = from + k;
       int j = oldFrom + k;
+      // With candidates at the same positions, claims compare by position, not by value.
+      boolean sameValue = samePositions
+          ? ix.claimCand[i] - cf == old.claimCand[j] - oldCf
+          : same(ix.candValue[ix.claimCand[i]], old.candValue[old.claimCand[j]]);
       if (sourceMap[ix.claimSource[i]] != old.claimSource[j]
-          || !same(ix.candValue[ix.claimCand[i]], old.candValue[old.claimCand[j]])
+          || !sameValue
           || ix.weight(i) != old.weight(j)
           || ix.denies(i) != old.denies(j)) {
         return false;
