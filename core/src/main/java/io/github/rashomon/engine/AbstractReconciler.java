@@ -61,6 +61,11 @@ abstract class AbstractReconciler implements Reconciler {
   /** Runs the algorithm over the index. */
   abstract Estimate estimate(ClaimIndex index);
 
+  /** Runs the algorithm over the index from an earlier result; by default ignores it. */
+  Estimate estimate(ClaimIndex index, WarmStart start) {
+    return estimate(index);
+  }
+
   /** Settings beyond iterations and tolerance, added to {@code b}. */
   void extraSettings(ImmutableSortedMap.Builder<String, String> b) {}
 
@@ -77,6 +82,14 @@ abstract class AbstractReconciler implements Reconciler {
   public final Reconciliation reconcile(ClaimIndex index) {
     checkNotNull(index, "index");
     return Reconciliation.of(index, estimate(index), name(), settings());
+  }
+
+  @Override
+  public final Reconciliation reconcile(ClaimIndex index, Reconciliation previous) {
+    checkNotNull(index, "index");
+    checkNotNull(previous, "previous");
+    return Reconciliation.of(
+        index, estimate(index, WarmStart.of(previous, index)), name(), settings());
   }
 
   /**

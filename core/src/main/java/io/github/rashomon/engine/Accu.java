@@ -222,7 +222,7 @@ public final class Accu extends AbstractReconciler {
       for (int q = 0; q < index.questionCount(); q++) {
         int k = index.candidateCount(q);
         double size;
-        if (index.questionType[q] == ValueType.BOOLEAN) {
+        if (index.typeOf(q) == ValueType.BOOLEAN) {
           size = 2;
         } else if (closedCategorical(index, q)) {
           size = k; // every option is a candidate of a compiled case
@@ -237,10 +237,10 @@ public final class Accu extends AbstractReconciler {
     }
 
     static boolean closedCategorical(ClaimIndex index, int q) {
-      if (index.origin == null || index.questionType[q] != ValueType.CATEGORICAL) {
+      if (index.origin == null || index.typeOf(q) != ValueType.CATEGORICAL) {
         return false;
       }
-      Optional<Question> question = index.origin.question(index.questionIds[q]);
+      Optional<Question> question = index.origin.question(index.questionId(q));
       return question.isPresent() && !question.get().domain().isOpen();
     }
   }

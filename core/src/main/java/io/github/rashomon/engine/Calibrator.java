@@ -552,7 +552,7 @@ public final class Calibrator {
       return;
     }
     boolean closed =
-        ix.questionType[q] == ValueType.BOOLEAN || Accu.Domains.closedCategorical(ix, q);
+        ix.typeOf(q) == ValueType.BOOLEAN || Accu.Domains.closedCategorical(ix, q);
     if (rivals == 0 && closed) {
       return; // the only possible value
     }

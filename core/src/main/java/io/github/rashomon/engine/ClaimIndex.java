@@ -36,28 +36,38 @@ import java.util.Optional;
  *
  * <p>Per claim the index keeps the source number, the candidate number and, only when some claim
  * needs it, a weight and a denial flag: 8 bytes per claim in the common case. Build one from a
- * {@link Case} with {@link #of(Case)}, or stream raw triples into a {@link #builder()} when the
- * data is too large for domain objects.
+ * {@link Case} with {@link #of(Case)}, stream raw triples into a {@link #builder()} when the
+ * data is too large for domain objects, or, for crowd labels with integer ids, compile arrays
+ * with {@link #ofLabels ofLabels} (no per-id strings: about 11 bytes per claim in all with 5
+ * claims and 2 labels per question); {@link Synthetic} generates such indexes.
  *
  * @since 0.1
  */
 public final class ClaimIndex {
-  final String[] sourceIds;
+  /** Source ids in sorted order; read them with {@link #sourceId(int)}. */
+  final Ids sourceIds;
   /** Prior credibility of each source, or null where none was given. */
   final Credibility[] sourcePrior;
 
-  final String[] questionIds;
+  /** Question ids in sorted order; read them with {@link #questionId(int)}. */
+  final Ids questionIds;
+  /** Per question: its value type; null when every question has {@link #uniformType}. */
   final ValueType[] questionType;
+  /** The type of every question when {@link #questionType} is null. */
+  private final ValueType uniformType;
   /** Claims of question q are [questionClaimStart[q], questionClaimStart[q + 1]). */
   final int[] questionClaimStart;
   /** Candidates of question q are [questionCandStart[q], questionCandStart[q + 1]). */
   final int[] questionCandStart;
 
   final Value[] candValue;
-  /** Candidate -> its question. */
-  final int[] candQuestion;
-  /** Candidate -> position in the input of the first claim naming it (for first-seen ties). */
-  final int[] candFirstSeen;
+  /** Candidate -> its question, or null until first asked for ({@link #candQuestion()}). */
+  volatile int[] candQuestion;
+  /**
+   * Candidate -> position in the input of the first claim naming it (for first-seen ties), or
+   * null until first asked for in an index whose input order is its claim order.
+   */
+  private volatile int[] candFirstSeen;
 
   final int[] claimSource;
   final int[] claimCand;
@@ -75,10 +85,11 @@ public final class ClaimIndex {
   final ImmutableMap<String, ImmutableList<String>> claimNotes;
 
   private ClaimIndex(
-      String[] sourceIds,
+      Ids sourceIds,
       Credibility[] sourcePrior,
-      String[] questionIds,
+      Ids questionIds,
       ValueType[] questionType,
+      ValueType uniformType,
       int[] questionClaimStart,
       int[] questionCandStart,
       Value[] candValue,
@@ -94,6 +105,7 @@ public final class ClaimIndex {
     this.sourcePrior = sourcePrior;
     this.questionIds = questionIds;
     this.questionType = questionType;
+    this.uniformType = uniformType;
     this.questionClaimStart = questionClaimStart;
     this.questionCandStart = questionCandStart;
     this.candValue = candValue;
@@ -115,6 +127,7 @@ public final class ClaimIndex {
     this.sourcePrior = raw.sourcePrior;
     this.questionIds = raw.questionIds;
     this.questionType = raw.questionType;
+    this.uniformType = raw.uniformType;
     this.questionClaimStart = raw.questionClaimStart;
     this.questionCandStart = raw.questionCandStart;
     this.candValue = raw.candValue;
@@ -272,7 +285,7 @@ public final class ClaimIndex {
    * @return the source count
    */
   public int sourceCount() {
-    return sourceIds.length;
+    return sourceIds.size();
   }
 
   /**
@@ -281,7 +294,7 @@ public final class ClaimIndex {
    * @return the question count
    */
   public int questionCount() {
-    return questionIds.length;
+    return questionIds.size();
   }
 
   /**
@@ -309,8 +322,8 @@ public final class ClaimIndex {
    * @return the id
    */
   public String sourceId(int s) {
-    checkElementIndex(s, sourceIds.length, "source");
-    return sourceIds[s];
+    checkElementIndex(s, sourceIds.size(), "source");
+    return sourceIds.get(s);
   }
 
   /**
@@ -320,8 +333,8 @@ public final class ClaimIndex {
    * @return the id
    */
   public String questionId(int q) {
-    checkElementIndex(q, questionIds.length, "question");
-    return questionIds[q];
+    checkElementIndex(q, questionIds.size(), "question");
+    return questionIds.get(q);
   }
 
   /**
@@ -331,8 +344,7 @@ public final class ClaimIndex {
    * @return its number, or -1 if the index has no such source
    */
   public int sourceNumber(String id) {
-    int i = Arrays.binarySearch(sourceIds, id);
-    return i >= 0 ? i : -1;
+    return sourceIds.find(checkNotNull(id, "id"));
   }
 
   /**
@@ -342,8 +354,7 @@ public final class ClaimIndex {
    * @return its number, or -1 if the index has no such question
    */
   public int questionNumber(String id) {
-    int i = Arrays.binarySearch(questionIds, id);
-    return i >= 0 ? i : -1;
+    return questionIds.find(checkNotNull(id, "id"));
   }
 
   /**
@@ -362,7 +373,7 @@ public final class ClaimIndex {
    * @return the candidates
    */
   public ImmutableList<Value> candidates(int q) {
-    checkElementIndex(q, questionIds.length, "question");
+    checkElementIndex(q, questionIds.size(), "question");
     return ImmutableList.copyOf(
         Arrays.asList(candValue).subList(questionCandStart[q], questionCandStart[q + 1]));
   }
@@ -374,8 +385,28 @@ public final class ClaimIndex {
    * @return the value type
    */
   public ValueType questionType(int q) {
-    checkElementIndex(q, questionIds.length, "question");
-    return questionType[q];
+    checkElementIndex(q, questionIds.size(), "question");
+    return typeOf(q);
+  }
+
+  /** {@link #questionType(int)} without the range check, for loops. */
+  ValueType typeOf(int q) {
+    return questionType == null ? uniformType : questionType[q];
+  }
+
+  /**
+   * Candidate -> its question. An index generated with a uniform layout computes it on first use.
+   */
+  int[] candQuestion() {
+    int[] cq = candQuestion;
+    if (cq == null) {
+      cq = new int[candValue.length];
+      for (int q = 0; q < questionCandStart.length - 1; q++) {
+        Arrays.fill(cq, questionCandStart[q], questionCandStart[q + 1], q);
+      }
+      candQuestion = cq;
+    }
+    return cq;
   }
 
   int candidateCount(int q) {
@@ -399,6 +430,7 @@ public final class ClaimIndex {
             sourcePrior,
             questionIds,
             questionType,
+            uniformType,
             questionClaimStart,
             questionCandStart,
             candValue,
@@ -411,6 +443,168 @@ public final class ClaimIndex {
             claimOrigin,
             origin);
     return new ClaimIndex(raw, model, claimNotes);
+  }
+
+  /**
+   * Candidate -> position in the input of the first claim naming it ({@code Integer.MAX_VALUE}
+   * for a candidate no claim names). An index generated in claim order computes it on first use.
+   */
+  int[] candFirstSeen() {
+    int[] f = candFirstSeen;
+    if (f == null) {
+      f = new int[candValue.length];
+      Arrays.fill(f, Integer.MAX_VALUE);
+      for (int i = claimCand.length - 1; i >= 0; i--) {
+        f[claimCand[i]] = i;
+      }
+      candFirstSeen = f;
+    }
+    return f;
+  }
+
+  /**
+   * Compiles claims given as dense integer ids, the form large crowdsourcing data usually takes,
+   * without interning a single id: source {@code claimSource[i]} gives question {@code
+   * claimQuestion[i]} the label {@code labels.get(claimLabel[i])}. Sources are named {@code s0…0}
+   * to {@code s(S-1)} and questions {@code q0…0} to {@code q(Q-1)}, numbers zero-padded to one
+   * width so that id order is number order; every question has every label as a categorical
+   * candidate, as a closed categorical question would. Claims may come in any order; the index
+   * is the same as the {@link #builder()} would compile from the same triples with all labels
+   * declared. The arrays are read, not kept.
+   *
+   * @param sources the number of sources S
+   * @param questions the number of questions Q
+   * @param labels the class labels, distinct (any order)
+   * @param claimSource per claim, a source number in [0, S)
+   * @param claimQuestion per claim, a question number in [0, Q)
+   * @param claimLabel per claim, a label number in [0, labels.size())
+   * @return the index
+   * @throws IllegalArgumentException if the arrays differ in length, a number is out of range,
+   *     the labels are not distinct or not valid categories, or there are more than 2³¹ - 9
+   *     candidates
+   * @since 0.1
+   */
+  public static ClaimIndex ofLabels(
+      int sources,
+      int questions,
+      List<String> labels,
+      int[] claimSource,
+      int[] claimQuestion,
+      int[] claimLabel) {
+    checkNotNull(labels, "labels");
+    checkArgument(sources >= 0 && questions >= 0, "negative counts: %s sources, %s questions",
+        sources, questions);
+    int n = claimSource.length;
+    checkArgument(claimQuestion.length == n && claimLabel.length == n,
+        "claim arrays differ in length: %s, %s, %s", n, claimQuestion.length, claimLabel.length);
+    int k = labels.size();
+    checkArgument(k >= 1, "at least one label is needed");
+    checkArgument((long) questions * k <= Integer.MAX_VALUE - 8, "too many candidates: %s",
+        (long) questions * k);
+    Value[] sorted = new Value[k];
+    for (int l = 0; l < k; l++) {
+      sorted[l] = io.github.rashomon.model.Category.of(labels.get(l));
+    }
+    Value[] byInput = sorted.clone();
+    Arrays.sort(sorted, VALUE_ORDER);
+    int[] rank = new int[k];
+    for (int l = 0; l < k; l++) {
+      rank[l] = Arrays.binarySearch(sorted, byInput[l], VALUE_ORDER);
+      checkArgument(l == 0 || VALUE_ORDER.compare(sorted[l - 1], sorted[l]) != 0,
+          "labels are not distinct: '%s'", sorted[l].canonical());
+    }
+    // Counting sort by question, then each question's claims by (source, label): canonical order.
+    int[] start = new int[questions + 1];
+    for (int i = 0; i < n; i++) {
+      int q = claimQuestion[i];
+      checkArgument(q >= 0 && q < questions, "claim %s: question %s out of [0, %s)", i, q,
+          questions);
+      start[q + 1]++;
+    }
+    for (int q = 0; q < questions; q++) {
+      start[q + 1] += start[q];
+    }
+    int[] next = Arrays.copyOf(start, questions);
+    long[] key = new long[n];
+    for (int i = 0; i < n; i++) {
+      int s = claimSource[i];
+      int l = claimLabel[i];
+      checkArgument(s >= 0 && s < sources, "claim %s: source %s out of [0, %s)", i, s, sources);
+      checkArgument(l >= 0 && l < k, "claim %s: label %s out of [0, %s)", i, l, k);
+      key[next[claimQuestion[i]]++] = ((long) s << 32) | rank[l];
+    }
+    int[] src = new int[n];
+    int[] cand = new int[n];
+    for (int q = 0; q < questions; q++) {
+      Arrays.sort(key, start[q], start[q + 1]);
+      for (int i = start[q]; i < start[q + 1]; i++) {
+        src[i] = (int) (key[i] >>> 32);
+        cand[i] = q * k + (int) key[i];
+      }
+    }
+    return ofCanonicalArrays(Ids.numbered("s", sources), Ids.numbered("q", questions),
+        ValueType.CATEGORICAL, sorted, start, src, cand);
+  }
+
+  /**
+   * An index whose claims are already in canonical order, over numbered sources and questions
+   * where every question has the same candidate labels: the form generated data takes, built
+   * without interning a single id. The arrays are taken over, not copied.
+   *
+   * @param sources the source ids, sorted
+   * @param questions the question ids, sorted
+   * @param type the value type of every question
+   * @param labels each question's candidates, distinct and in {@link #VALUE_ORDER}
+   * @param claimStart claims of question q are [claimStart[q], claimStart[q + 1])
+   * @param claimSource per claim, its source number
+   * @param claimCand per claim, its global candidate number {@code q * labels.length + label}
+   * @throws IllegalArgumentException if the arrays are inconsistent or out of canonical order
+   */
+  static ClaimIndex ofCanonicalArrays(
+      Ids sources,
+      Ids questions,
+      ValueType type,
+      Value[] labels,
+      int[] claimStart,
+      int[] claimSource,
+      int[] claimCand) {
+    int nq = questions.size();
+    int k = labels.length;
+    int ns = sources.size();
+    checkArgument(claimStart.length == nq + 1 && claimStart[0] == 0, "claimStart length");
+    checkArgument(claimStart[nq] == claimSource.length, "claimStart[questions] != claim count");
+    checkArgument(claimSource.length == claimCand.length, "claimSource and claimCand lengths");
+    checkArgument((long) nq * k <= Integer.MAX_VALUE - 8, "too many candidates: %s", (long) nq * k);
+    for (int l = 0; l < k; l++) {
+      checkArgument(labels[l].type() == type, "label %s is not %s", labels[l], type);
+      checkArgument(l == 0 || VALUE_ORDER.compare(labels[l - 1], labels[l]) < 0,
+          "labels not distinct and in canonical order at %s", l);
+    }
+    int nc = nq * k;
+    int[] candStart = new int[nq + 1];
+    Value[] candValue = new Value[nc];
+    for (int q = 0; q < nq; q++) {
+      candStart[q + 1] = candStart[q] + k;
+      for (int l = 0; l < k; l++) {
+        candValue[q * k + l] = labels[l];
+      }
+      int from = claimStart[q];
+      int to = claimStart[q + 1];
+      checkArgument(from <= to, "claimStart decreases at question %s", q);
+      for (int i = from; i < to; i++) {
+        int s = claimSource[i];
+        int c = claimCand[i];
+        checkArgument(s >= 0 && s < ns, "claim %s: source %s out of range", i, s);
+        checkArgument(c >= q * k && c < q * k + k, "claim %s: candidate %s not of question %s", i,
+            c, q);
+        checkArgument(i == from || claimSource[i - 1] < s
+                || (claimSource[i - 1] == s && claimCand[i - 1] <= c),
+            "claim %s out of (source, candidate) order in question %s", i, q);
+      }
+    }
+    // One type for all and candidate questions on demand: 5 bytes per candidate less at scale.
+    return new ClaimIndex(sources, new Credibility[ns], questions, null, type, claimStart,
+        candStart, candValue, null, null, claimSource, claimCand, null, null, null, null);
   }
 
   /**
@@ -777,10 +971,11 @@ public final class ClaimIndex {
       den = null;
       orig = null;
       return new ClaimIndex(
-          sourceIds,
+          Ids.of(sourceIds),
           prior,
-          questionIds,
+          Ids.of(questionIds),
           types,
+          null,
           claimStart,
           candStart,
           candValue,

@@ -48,8 +48,17 @@ import java.util.Arrays;
  * reading of its matrix. When every question has the same value type and there are at most
  * {@value #MAX_CONFUSION_LABELS} labels, each assessment carries the source's confusion matrix.
  *
- * @implNote Each iteration costs O(Σ claims(q) · candidates(q)) time; memory is one int per
- *     (claim, candidate) pair plus O(cells) for the confusion cells sources actually use.
+ * <p><b>Threads.</b> {@link #withThreads(int)} splits each iteration over threads without
+ * changing a single bit of the result (see there).
+ *
+ * @implNote With few labels (sources × labels² cells at most the larger of 2²² and half the
+ *     claims) the confusion matrices are dense and each iteration is one pass over the claims,
+ *     the E-step of a question followed at once by its share of the next M-step's counts: O(Σ
+ *     claims(q) · candidates(q)) time, O(sources · labels²) memory per stripe of questions. With
+ *     two labels the posterior is the prior odds times one likelihood ratio per answer (log space
+ *     only when that product leaves [1e-290, 1e290]). Larger label sets use sparse matrices: one
+ *     int per (claim, candidate) pair plus O(cells) for the cells sources actually use, on one
+ *     thread.
  * @since 0.1
  */
 public final class DawidSkene extends AbstractReconciler {
@@ -59,12 +68,15 @@ public final class DawidSkene extends AbstractReconciler {
   /** Crowd-Kit's floor ({@code _EPS}) for the count of an observed confusion cell. */
   static final double FLOOR = 1e-10;
 
-  private static final DawidSkene DEFAULTS = new DawidSkene(100, 1e-5, 0);
+  private static final DawidSkene DEFAULTS =
+      new DawidSkene(100, 1e-5, 0, Parallel.ALL_PROCESSORS);
 
   private final double smoothing;
+  private final int threads;
 
-  private DawidSkene(int iterations, double tolerance, double smoothing) {
+  private DawidSkene(int iterations, double tolerance, double smoothing, int threads) {
     super(iterations, tolerance);
+    this.threads = Parallel.checkThreads("dawid-skene", threads);
     checkArgument(
         smoothing >= 0 && Double.isFinite(smoothing),
         "dawid-skene: smoothing must be finite and >= 0, got %s",
@@ -90,7 +102,7 @@ public final class DawidSkene extends AbstractReconciler {
    * @throws IllegalArgumentException if {@code iterations < 1}
    */
   public DawidSkene withIterations(int iterations) {
-    return new DawidSkene(iterations, tolerance, smoothing);
+    return new DawidSkene(iterations, tolerance, smoothing, threads);
   }
 
   /**
@@ -102,7 +114,7 @@ public final class DawidSkene extends AbstractReconciler {
    * @throws IllegalArgumentException if {@code tolerance} is negative or not finite
    */
   public DawidSkene withTolerance(double tolerance) {
-    return new DawidSkene(maxIterations, tolerance, smoothing);
+    return new DawidSkene(maxIterations, tolerance, smoothing, threads);
   }
 
   /**
@@ -114,7 +126,30 @@ public final class DawidSkene extends AbstractReconciler {
    * @throws IllegalArgumentException if {@code pseudoCount} is negative or not finite
    */
   public DawidSkene withSmoothing(double pseudoCount) {
-    return new DawidSkene(maxIterations, tolerance, pseudoCount);
+    return new DawidSkene(maxIterations, tolerance, pseudoCount, threads);
+  }
+
+  /**
+   * Returns Dawid–Skene run on {@code n} threads. The questions are split into the same stripes
+   * whatever the thread count and the confusion counts are reduced in stripe order, so the result
+   * is identical for every {@code n}; the thread count is therefore not one of the {@link
+   * #settings()} and not recorded in provenance.
+   *
+   * @param n the number of threads, or 0 (the default) for all processors
+   * @return the algorithm
+   * @throws IllegalArgumentException if {@code n} is negative
+   */
+  public DawidSkene withThreads(int n) {
+    return new DawidSkene(maxIterations, tolerance, smoothing, n);
+  }
+
+  /**
+   * The number of threads a run uses.
+   *
+   * @return the thread count, 0 meaning all processors
+   */
+  public int threads() {
+    return threads;
   }
 
   /**
@@ -148,14 +183,581 @@ public final class DawidSkene extends AbstractReconciler {
 
   @Override
   Estimate estimate(ClaimIndex index) {
-    return new Run(index).run();
+    return estimate(index, null);
   }
 
-  /** The state of one EM run. */
-  private final class Run {
+  /**
+   * From a warm start, questions the earlier result knows start from its posteriors instead of
+   * majority-vote shares (dense matrices only; the sparse representation starts cold).
+   */
+  @Override
+  Estimate estimate(ClaimIndex index, WarmStart start) {
+    LabelSpace labels = LabelSpace.of(index);
+    long l = Math.max(1, labels.labelValue.length);
+    long cells = index.sourceCount() * l * l;
+    if (labels.labelValue.length > 0 && cells <= Math.max(DENSE_CELLS, index.claimCount() / 2L)) {
+      return new DenseRun(index, labels, (int) l, start).run();
+    }
+    return new SparseRun(index, labels).run();
+  }
+
+  /** Dense matrices up to this many cells whatever the claim count (32 MiB per array). */
+  private static final long DENSE_CELLS = 1 << 22;
+
+  /** What both representations of the confusion matrices share: the results. */
+  private abstract class Model {
     final ClaimIndex ix;
     final LabelSpace labels;
     final int nq;
+    double[] prior;
+
+    Model(ClaimIndex ix, LabelSpace labels) {
+      this.ix = ix;
+      this.labels = labels;
+      this.nq = ix.questionCount();
+    }
+
+    /** π_s[j][v], with uniform rows where the source has no evidence. */
+    abstract double probability(int s, int j, int v, int width);
+
+    int maxCandidates() {
+      int m = 1;
+      for (int q = 0; q < nq; q++) {
+        m = Math.max(m, ix.candidateCount(q));
+      }
+      return m;
+    }
+
+    /** Fills trust, vote weights and, where small enough, the confusion matrices. */
+    void fillSources(Estimate e) {
+      int ns = ix.sourceCount();
+      int groups = labels.groupCount();
+      double[][] claimsIn = new double[ns][groups];
+      for (int q = 0; q < nq; q++) {
+        for (int i = ix.questionClaimStart[q]; i < ix.questionClaimStart[q + 1]; i++) {
+          claimsIn[ix.claimSource[i]][labels.questionGroup[q]] += 1;
+        }
+      }
+      for (int s = 0; s < ns; s++) {
+        double total = 0;
+        double trust = 0;
+        int widest = 1;
+        double most = -1;
+        for (int g = 0; g < groups; g++) {
+          if (claimsIn[s][g] == 0) {
+            continue;
+          }
+          double accuracy = 0;
+          for (int l = labels.groupStart[g]; l < labels.groupStart[g + 1]; l++) {
+            accuracy += prior[l] * probability(s, l, l, labels.groupStart[g + 1] - labels.groupStart[g]);
+          }
+          trust += claimsIn[s][g] * accuracy;
+          total += claimsIn[s][g];
+          if (claimsIn[s][g] > most) {
+            most = claimsIn[s][g];
+            widest = labels.groupStart[g + 1] - labels.groupStart[g];
+          }
+        }
+        double t = total > 0 ? Math.min(1, Math.max(0, trust / total)) : 0.5;
+        e.trust[s] = t;
+        e.voteWeight[s] = logOdds(t, widest);
+      }
+      if (groups == 1 && labels.labelValue.length <= MAX_CONFUSION_LABELS) {
+        int k = labels.labelValue.length;
+        ImmutableList.Builder<String> names = ImmutableList.builder();
+        for (int l = 0; l < k; l++) {
+          names.add(labels.labelValue[l].canonical());
+        }
+        ImmutableList<String> labelNames = names.build();
+        e.confusion = new ConfusionMatrix[ns];
+        double[] cells = new double[k * k];
+        for (int s = 0; s < ns; s++) {
+          for (int j = 0; j < k; j++) {
+            for (int v = 0; v < k; v++) {
+              cells[j * k + v] = probability(s, j, v, k);
+            }
+          }
+          e.confusion[s] = new ConfusionMatrix(labelNames, cells);
+        }
+      }
+    }
+  }
+
+  /**
+   * One EM run over dense confusion matrices, cell (s, j, v) at {@code (s L + j) L + v} for L
+   * labels: the common case of few labels. Each iteration is one pass over the claims, stripe by
+   * stripe: the E-step of a question immediately followed by its share of the next M-step's
+   * counts, kept per stripe and reduced in stripe order.
+   */
+  private final class DenseRun extends Model {
+    final int nl;
+    final int ns;
+    /** Label of candidate c of a question whose candidates start at cf: map[c - off(cf)]. */
+    final int[] map;
+    final boolean uniform;
+    /** Per label: its group's labels are [groupFrom[l], groupTo[l]). */
+    final int[] groupFrom;
+    final int[] groupTo;
+    final int[] labelGroup;
+    /** Per group: the questions with claims, the denominator of the prior. */
+    final int[] groupQuestions;
+    final boolean[] observed;
+    final double[] count;
+    final double[] rowTotal;
+    final double[] logPi;
+    final double[] logNotPi;
+    final double[] logPrior;
+    /**
+     * With two labels: per (source, answered label), π[s][0][v] / π[s][1][v], the likelihood
+     * ratio one answer contributes to a question's odds; else null.
+     */
+    final double[] ratio;
+    final boolean plain;
+    final WarmStart start;
+
+    DenseRun(ClaimIndex ix, LabelSpace labels, int nl, WarmStart start) {
+      super(ix, labels);
+      this.start = start;
+      this.nl = nl;
+      this.ns = ix.sourceCount();
+      this.uniform = labels.uniformLabel != null;
+      this.map = uniform ? labels.uniformLabel : labels.candLabel();
+      groupFrom = new int[nl];
+      groupTo = new int[nl];
+      labelGroup = new int[nl];
+      for (int g = 0; g < labels.groupCount(); g++) {
+        for (int l = labels.groupStart[g]; l < labels.groupStart[g + 1]; l++) {
+          labelGroup[l] = g;
+          groupFrom[l] = labels.groupStart[g];
+          groupTo[l] = labels.groupStart[g + 1];
+        }
+      }
+      groupQuestions = new int[labels.groupCount()];
+      for (int q = 0; q < nq; q++) {
+        if (ix.questionClaimStart[q] < ix.questionClaimStart[q + 1]) {
+          groupQuestions[labels.questionGroup[q]]++;
+        }
+      }
+      int cells = ns * nl * nl;
+      observed = new boolean[cells];
+      count = new double[cells];
+      rowTotal = new double[ns * nl];
+      logPi = new double[cells];
+      logNotPi = new double[cells];
+      prior = new double[nl];
+      logPrior = new double[nl];
+      ratio = nl == 2 ? new double[ns * 2] : null;
+      plain = ix.claimWeight == null && ix.claimDenies == null;
+    }
+
+    Estimate run() {
+      Estimate e = new Estimate(ix);
+      double[] t = e.candProb;
+      double[] ones = new double[ns];
+      Arrays.fill(ones, 1.0);
+      int cells = count.length;
+      try (Sweep sweep = Sweep.open(ix, threads, (long) cells + nl)) {
+        double[][] partCount = sweep.partials(cells);
+        double[][] partPrior = sweep.partials(nl);
+        double[] partChange = new double[sweep.count()];
+        int maxK = maxCandidates();
+        // Majority-vote soft labels (or a warm start's posteriors), then the first M-step.
+        sweep.forEach(
+            (p, from, to) -> {
+              Arrays.fill(partCount[p], 0);
+              Arrays.fill(partPrior[p], 0);
+              for (int q = from; q < to; q++) {
+                boolean known = start != null && start.known[q];
+                if (start(q, t, partCount[p], partPrior[p])) {
+                  continue;
+                }
+                if (known) {
+                  int cf = ix.questionCandStart[q];
+                  System.arraycopy(start.candProb, cf, t, cf, ix.questionCandStart[q + 1] - cf);
+                } else {
+                  Votes.tallyQuestion(ix, q, ones, t);
+                  Votes.normaliseQuestion(ix, q, t);
+                }
+                markObserved(q);
+                if (start == null || known) {
+                  accumulate(q, t, partCount[p], partPrior[p]);
+                }
+              }
+            });
+        finishM(partCount, partPrior);
+        if (start != null) {
+          warm(sweep, t, maxK, e, partCount, partPrior);
+          fillSources(e);
+          return e;
+        }
+        int it = 0;
+        double change = Double.POSITIVE_INFINITY;
+        while (it < maxIterations) {
+          sweep.forEach(
+              (p, from, to) -> {
+                partChange[p] = pass(from, to, t, partCount[p], partPrior[p], new double[2 * maxK]);
+              });
+          change = 0;
+          for (double c : partChange) {
+            change = Math.max(change, c);
+          }
+          it++;
+          finishM(partCount, partPrior);
+          if (change < tolerance) {
+            break;
+          }
+        }
+        e.iterations = it;
+        e.converged = change < tolerance;
+        e.finalChange = change;
+      }
+      fillSources(e);
+      return e;
+    }
+
+    /**
+     * A warm start as incremental EM (R. M. Neal and G. E. Hinton, "A View of the EM Algorithm
+     * that Justifies Incremental, Sparse, and Other Variants", in Learning in Graphical Models,
+     * 1998): the questions the earlier result knows keep its posteriors, whose counts are already
+     * in {@link #count}; E- and M-steps alternate over the new or changed questions alone until
+     * their posteriors settle; then one E-step over every question brings all posteriors to the
+     * final model.
+     */
+    void warm(
+        Sweep sweep, double[] t, int maxK, Estimate e, double[][] partCount,
+        double[][] partPrior) {
+      int[] fresh = new int[nq];
+      int nf = 0;
+      for (int q = 0; q < nq; q++) {
+        if (!start.known[q]) {
+          fresh[nf++] = q;
+        }
+      }
+      // The stripes still hold the known questions' raw counts from the first M-step.
+      double[] knownCount = new double[count.length];
+      double[] knownPrior = new double[nl];
+      Sweep.reduce(partCount, knownCount);
+      Sweep.reduce(partPrior, knownPrior);
+      double[][] cnt = {new double[count.length]};
+      double[][] pri = {new double[nl]};
+      double[] lp = new double[2 * maxK];
+      int it = 0;
+      double change = Double.POSITIVE_INFINITY;
+      while (it < maxIterations && change >= tolerance) {
+        System.arraycopy(knownCount, 0, cnt[0], 0, knownCount.length);
+        System.arraycopy(knownPrior, 0, pri[0], 0, nl);
+        change = 0;
+        for (int f = 0; f < nf; f++) {
+          change = Math.max(change, eStepAny(fresh[f], t, lp));
+          accumulate(fresh[f], t, cnt[0], pri[0]);
+        }
+        finishM(cnt, pri);
+        it++;
+      }
+      e.converged = change < tolerance;
+      // One E-step over every question under the final model.
+      double[] partChange = new double[sweep.count()];
+      sweep.forEach(
+          (p, from, to) -> {
+            double[] scratch = new double[2 * maxK];
+            double worst = 0;
+            for (int q = from; q < to; q++) {
+              worst = Math.max(worst, eStepAny(q, t, scratch));
+            }
+            partChange[p] = worst;
+          });
+      double refresh = 0;
+      for (double c : partChange) {
+        refresh = Math.max(refresh, c);
+      }
+      e.iterations = it + 1;
+      e.finalChange = refresh;
+    }
+
+    /** Marks the cells question q's affirmations use: only those are floored, as in Crowd-Kit. */
+    void markObserved(int q) {
+      int cf = ix.questionCandStart[q];
+      int off = uniform ? cf : 0;
+      int k = ix.questionCandStart[q + 1] - cf;
+      for (int i = ix.questionClaimStart[q]; i < ix.questionClaimStart[q + 1]; i++) {
+        if (!ix.denies(i)) {
+          int base = ix.claimSource[i] * nl * nl + map[ix.claimCand[i] - off];
+          for (int j = 0; j < k; j++) {
+            // Racy writes of the same value: every thread only ever writes true.
+            observed[base + map[cf + j - off] * nl] = true;
+          }
+        }
+      }
+    }
+
+    /**
+     * The cold start of a two-label question of unweighted affirmations in one loop: its
+     * majority-vote shares, its observed cells and its first counts, exactly as the general
+     * steps would compute them. Returns false, doing nothing, for any other question.
+     */
+    boolean start(int q, double[] t, double[] cnt, double[] pri) {
+      int cf = ix.questionCandStart[q];
+      if (!twoLabels(q, cf)) {
+        return false;
+      }
+      int cs = ix.questionClaimStart[q];
+      int ce = ix.questionClaimStart[q + 1];
+      int[] src = ix.claimSource;
+      int[] cand = ix.claimCand;
+      boolean known = start != null && start.known[q];
+      if (cs == ce) {
+        t[cf] = 0.5;
+        t[cf + 1] = 0.5;
+        return true;
+      }
+      double p0;
+      double p1;
+      if (known) {
+        p0 = start.candProb[cf];
+        p1 = start.candProb[cf + 1];
+      } else {
+        int second = 0;
+        for (int i = cs; i < ce; i++) {
+          second += cand[i] - cf;
+        }
+        double n = ce - cs;
+        p0 = (ce - cs - second) / n;
+        p1 = second / n;
+      }
+      t[cf] = p0;
+      t[cf + 1] = p1;
+      // A warm start counts only the questions it knows.
+      boolean count = start == null || known;
+      if (count) {
+        pri[0] += p0;
+        pri[1] += p1;
+      }
+      for (int i = cs; i < ce; i++) {
+        int base = src[i] * 4 + cand[i] - cf;
+        observed[base] = true;
+        observed[base + 2] = true;
+        if (count) {
+          cnt[base] += p0;
+          cnt[base + 2] += p1;
+        }
+      }
+      return true;
+    }
+
+    /** Whether question q (candidates from cf) is two-label, unweighted and affirmations only. */
+    boolean twoLabels(int q, int cf) {
+      int off = uniform ? cf : 0;
+      return ratio != null && plain && ix.questionCandStart[q + 1] - cf == 2
+          && map[cf - off] == 0 && map[cf + 1 - off] == 1;
+    }
+
+    /** The E-step of question q, by odds where that applies; returns the largest change. */
+    double eStepAny(int q, double[] t, double[] lp) {
+      int cf = ix.questionCandStart[q];
+      if (twoLabels(q, cf)) {
+        int[] src = ix.claimSource;
+        int[] cand = ix.claimCand;
+        double odds = priorOdds;
+        for (int i = ix.questionClaimStart[q]; i < ix.questionClaimStart[q + 1]; i++) {
+          odds *= ratio[src[i] * 2 + cand[i] - cf];
+        }
+        if (odds > TINY && odds < HUGE) {
+          double p1 = 1 / (1 + odds);
+          double p0 = odds * p1;
+          double change = Math.max(Math.abs(p0 - t[cf]), Math.abs(p1 - t[cf + 1]));
+          t[cf] = p0;
+          t[cf + 1] = p1;
+          return change;
+        }
+      }
+      return eStep(q, t, lp);
+    }
+
+    /** Adds question q's posterior to the prior and confusion counts of a stripe. */
+    void accumulate(int q, double[] t, double[] cnt, double[] pri) {
+      int cf = ix.questionCandStart[q];
+      int off = uniform ? cf : 0;
+      int k = ix.questionCandStart[q + 1] - cf;
+      int cs = ix.questionClaimStart[q];
+      int ce = ix.questionClaimStart[q + 1];
+      if (cs == ce) {
+        return;
+      }
+      for (int j = 0; j < k; j++) {
+        pri[map[cf + j - off]] += t[cf + j];
+      }
+      int ll = nl * nl;
+      for (int i = cs; i < ce; i++) {
+        if (ix.denies(i)) {
+          continue;
+        }
+        double w = ix.weight(i);
+        int base = ix.claimSource[i] * ll + map[ix.claimCand[i] - off];
+        for (int j = 0; j < k; j++) {
+          cnt[base + map[cf + j - off] * nl] += w * t[cf + j];
+        }
+      }
+    }
+
+    /**
+     * The E-step of questions [from, to) followed by their M-step counts; returns the largest
+     * change of a posterior.
+     */
+    double pass(int from, int to, double[] t, double[] cnt, double[] pri, double[] lp) {
+      Arrays.fill(cnt, 0);
+      Arrays.fill(pri, 0);
+      double change = 0;
+      int[] src = ix.claimSource;
+      int[] cand = ix.claimCand;
+      int[] claimStart = ix.questionClaimStart;
+      int[] candStart = ix.questionCandStart;
+      int ll = nl * nl;
+      for (int q = from; q < to; q++) {
+        int cf = candStart[q];
+        int off = uniform ? cf : 0;
+        int k = candStart[q + 1] - cf;
+        int cs = claimStart[q];
+        int ce = claimStart[q + 1];
+        if (k == 2 && plain && ratio != null && map[cf - off] == 0 && map[cf + 1 - off] == 1) {
+          // Two labels, unweighted affirmations, the common crowd case: the posterior odds are
+          // the prior odds times one likelihood ratio per answer, no logarithm or exponential.
+          // The label of an answer is its candidate's position in the question (0 or 1).
+          int lab = cf;
+          double even = 1;
+          double odd = 1;
+          int i = cs;
+          for (; i + 1 < ce; i += 2) {
+            // Two products halve the chain of dependent multiplications.
+            even *= ratio[src[i] * 2 + cand[i] - lab];
+            odd *= ratio[src[i + 1] * 2 + cand[i + 1] - lab];
+          }
+          if (i < ce) {
+            even *= ratio[src[i] * 2 + cand[i] - lab];
+          }
+          double odds = priorOdds * even * odd;
+          double p0;
+          double p1;
+          if (odds > TINY && odds < HUGE) {
+            p1 = 1 / (1 + odds);
+            p0 = odds * p1;
+          } else {
+            // The product left the safe range: the same posterior in log space.
+            change = Math.max(change, eStep(q, t, lp));
+            accumulate(q, t, cnt, pri);
+            continue;
+          }
+          change = Math.max(change, Math.max(Math.abs(p0 - t[cf]), Math.abs(p1 - t[cf + 1])));
+          t[cf] = p0;
+          t[cf + 1] = p1;
+          if (cs == ce) {
+            continue;
+          }
+          pri[0] += p0;
+          pri[1] += p1;
+          for (int j = cs; j < ce; j++) {
+            // Cells (s, 0, v) and (s, 1, v) are s * 4 + v and s * 4 + 2 + v.
+            int base = src[j] * 4 + cand[j] - lab;
+            cnt[base] += p0;
+            cnt[base + 2] += p1;
+          }
+          continue;
+        }
+        change = Math.max(change, eStep(q, t, lp));
+        accumulate(q, t, cnt, pri);
+      }
+      return change;
+    }
+
+    /** Odds products outside [TINY, HUGE] are redone in log space. */
+    static final double TINY = 1e-290;
+
+    static final double HUGE = 1e290;
+
+    /** prior[0] / prior[1] with two labels. */
+    double priorOdds;
+
+    /** The E-step of question q, any shape; returns the largest change of its posterior. */
+    double eStep(int q, double[] t, double[] lp) {
+      int cf = ix.questionCandStart[q];
+      int off = uniform ? cf : 0;
+      int k = ix.questionCandStart[q + 1] - cf;
+      int ll = nl * nl;
+      for (int j = 0; j < k; j++) {
+        lp[j] = logPrior[map[cf + j - off]];
+      }
+      for (int i = ix.questionClaimStart[q]; i < ix.questionClaimStart[q + 1]; i++) {
+        double w = ix.weight(i);
+        if (w == 0) {
+          continue;
+        }
+        double[] table = ix.denies(i) ? logNotPi : logPi;
+        int base = ix.claimSource[i] * ll + map[ix.claimCand[i] - off];
+        for (int j = 0; j < k; j++) {
+          lp[j] += w * table[base + map[cf + j - off] * nl];
+        }
+      }
+      // lp holds the log-likelihoods in [0, k) and the posterior in [half, half + k).
+      int half = lp.length / 2;
+      softmax(lp, k, lp, half);
+      double change = 0;
+      for (int j = 0; j < k; j++) {
+        change = Math.max(change, Math.abs(lp[half + j] - t[cf + j]));
+        t[cf + j] = lp[half + j];
+      }
+      return change;
+    }
+
+    /** Reduces the stripes' counts, then the prior and the matrices' logarithms. */
+    void finishM(double[][] partCount, double[][] partPrior) {
+      Sweep.reduce(partCount, count);
+      Sweep.reduce(partPrior, prior);
+      for (int l = 0; l < nl; l++) {
+        int g = labelGroup[l];
+        prior[l] = groupQuestions[g] > 0 ? prior[l] / groupQuestions[g] : 0;
+        logPrior[l] = Math.log(prior[l]);
+      }
+      if (ratio != null) {
+        priorOdds = prior[0] / prior[1];
+      }
+      for (int s = 0; s < ns; s++) {
+        for (int j = 0; j < nl; j++) {
+          int row = s * nl + j;
+          int first = row * nl;
+          double total = 0;
+          for (int v = groupFrom[j]; v < groupTo[j]; v++) {
+            int c = first + v;
+            count[c] = (observed[c] ? Math.max(count[c], FLOOR) : count[c]) + smoothing;
+            total += count[c];
+          }
+          rowTotal[row] = total;
+          int width = groupTo[j] - groupFrom[j];
+          for (int v = groupFrom[j]; v < groupTo[j]; v++) {
+            int c = first + v;
+            double pi = total > 0 ? count[c] / total : 1.0 / width;
+            logPi[c] = Math.log(pi);
+            logNotPi[c] = Math.log(Math.max(FLOOR, 1 - pi));
+          }
+        }
+        if (ratio != null) {
+          for (int v = 0; v < 2; v++) {
+            ratio[s * 2 + v] = Math.exp(logPi[s * 4 + v] - logPi[s * 4 + 2 + v]);
+          }
+        }
+      }
+    }
+
+    @Override
+    double probability(int s, int j, int v, int width) {
+      int row = s * nl + j;
+      return rowTotal[row] > 0 ? count[row * nl + v] / rowTotal[row] : 1.0 / width;
+    }
+  }
+
+  /**
+   * One EM run over sparse confusion matrices: a cell for each (source, true label, answered
+   * label) some claim can use, for label sets too large for dense matrices.
+   */
+  private final class SparseRun extends Model {
     /** Pairs of claim i of question q: pairBase[q] + (i - claimStart) * k + (c - candStart). */
     final int[] pairBase;
     /** (claim, candidate) pair -> confusion cell (source, candidate's label, claimed label). */
@@ -170,16 +772,13 @@ public final class DawidSkene extends AbstractReconciler {
     final int[] rowWidth;
     final long labelCount;
 
-    final double[] prior;
     final double[] count;
     final double[] rowTotal;
     final double[] logPi;
     final double[] logNotPi;
 
-    Run(ClaimIndex ix) {
-      this.ix = ix;
-      this.labels = LabelSpace.of(ix);
-      this.nq = ix.questionCount();
+    SparseRun(ClaimIndex ix, LabelSpace labels) {
+      super(ix, labels);
       this.labelCount = Math.max(1, labels.labelValue.length);
       pairBase = new int[nq + 1];
       for (int q = 0; q < nq; q++) {
@@ -199,10 +798,10 @@ public final class DawidSkene extends AbstractReconciler {
         int k = ix.candidateCount(q);
         int cs = ix.questionClaimStart[q];
         for (int i = cs; i < ix.questionClaimStart[q + 1]; i++) {
-          long answered = labels.candLabel[ix.claimCand[i]];
+          long answered = labels.candLabel()[ix.claimCand[i]];
           int p = pairBase[q] + (i - cs) * k;
           for (int j = 0; j < k; j++) {
-            pairKey[p + j] = key(ix.claimSource[i], labels.candLabel[cf + j], answered);
+            pairKey[p + j] = key(ix.claimSource[i], labels.candLabel()[cf + j], answered);
           }
         }
       }
@@ -318,14 +917,6 @@ public final class DawidSkene extends AbstractReconciler {
       return e;
     }
 
-    int maxCandidates() {
-      int m = 1;
-      for (int q = 0; q < nq; q++) {
-        m = Math.max(m, ix.candidateCount(q));
-      }
-      return m;
-    }
-
     /** Prior of each label: its mean posterior over the questions of its group that have claims. */
     void updatePrior(double[] t) {
       Arrays.fill(prior, 0);
@@ -336,7 +927,7 @@ public final class DawidSkene extends AbstractReconciler {
         }
         questions[labels.questionGroup[q]]++;
         for (int c = ix.questionCandStart[q]; c < ix.questionCandStart[q + 1]; c++) {
-          prior[labels.candLabel[c]] += t[c];
+          prior[labels.candLabel()[c]] += t[c];
         }
       }
       for (int g = 0; g < labels.groupCount(); g++) {
@@ -391,7 +982,7 @@ public final class DawidSkene extends AbstractReconciler {
         int k = ix.candidateCount(q);
         int cs = ix.questionClaimStart[q];
         for (int j = 0; j < k; j++) {
-          lp[j] = Math.log(prior[labels.candLabel[cf + j]]);
+          lp[j] = Math.log(prior[labels.candLabel()[cf + j]]);
         }
         for (int i = cs; i < ix.questionClaimStart[q + 1]; i++) {
           double w = ix.weight(i);
@@ -408,61 +999,7 @@ public final class DawidSkene extends AbstractReconciler {
       }
     }
 
-    /** Fills trust, vote weights and, where small enough, the confusion matrices. */
-    void fillSources(Estimate e) {
-      int ns = ix.sourceCount();
-      int groups = labels.groupCount();
-      double[][] claimsIn = new double[ns][groups];
-      for (int q = 0; q < nq; q++) {
-        for (int i = ix.questionClaimStart[q]; i < ix.questionClaimStart[q + 1]; i++) {
-          claimsIn[ix.claimSource[i]][labels.questionGroup[q]] += 1;
-        }
-      }
-      for (int s = 0; s < ns; s++) {
-        double total = 0;
-        double trust = 0;
-        int widest = 1;
-        double most = -1;
-        for (int g = 0; g < groups; g++) {
-          if (claimsIn[s][g] == 0) {
-            continue;
-          }
-          double accuracy = 0;
-          for (int l = labels.groupStart[g]; l < labels.groupStart[g + 1]; l++) {
-            accuracy += prior[l] * probability(s, l, l, labels.groupStart[g + 1] - labels.groupStart[g]);
-          }
-          trust += claimsIn[s][g] * accuracy;
-          total += claimsIn[s][g];
-          if (claimsIn[s][g] > most) {
-            most = claimsIn[s][g];
-            widest = labels.groupStart[g + 1] - labels.groupStart[g];
-          }
-        }
-        double t = total > 0 ? Math.min(1, Math.max(0, trust / total)) : 0.5;
-        e.trust[s] = t;
-        e.voteWeight[s] = logOdds(t, widest);
-      }
-      if (groups == 1 && labels.labelValue.length <= MAX_CONFUSION_LABELS) {
-        int k = labels.labelValue.length;
-        ImmutableList.Builder<String> names = ImmutableList.builder();
-        for (int l = 0; l < k; l++) {
-          names.add(labels.labelValue[l].canonical());
-        }
-        ImmutableList<String> labelNames = names.build();
-        e.confusion = new ConfusionMatrix[ns];
-        double[] cells = new double[k * k];
-        for (int s = 0; s < ns; s++) {
-          for (int j = 0; j < k; j++) {
-            for (int v = 0; v < k; v++) {
-              cells[j * k + v] = probability(s, j, v, k);
-            }
-          }
-          e.confusion[s] = new ConfusionMatrix(labelNames, cells);
-        }
-      }
-    }
-
-    /** π_s[j][v], with uniform rows where the source has no evidence. */
+    @Override
     double probability(int s, int j, int v, int width) {
       int c = Arrays.binarySearch(cellKey, key(s, j, v));
       if (c >= 0) {

@@ -751,8 +751,8 @@ public final class Depen extends AbstractReconciler {
       if (d > REPORTING_THRESHOLD) {
         int a = pairs.pairA[p];
         int b = pairs.pairB[p];
-        builder(builders, a).put(index.sourceIds[b], d);
-        builder(builders, b).put(index.sourceIds[a], d);
+        builder(builders, a).put(index.sourceId(b), d);
+        builder(builders, b).put(index.sourceId(a), d);
       }
     }
     List<ImmutableSortedMap<String, Double>> out = new ArrayList<>(ns);

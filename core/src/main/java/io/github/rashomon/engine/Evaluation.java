@@ -250,17 +250,17 @@ public final class Evaluation {
   }
 
   static Value parse(ClaimIndex ix, int q, String text) {
-    checkNotNull(text, "truth of question %s", ix.questionIds[q]);
+    checkNotNull(text, "truth of question %s", ix.questionId(q));
     try {
-      return Value.parse(ix.questionType[q], text);
+      return Value.parse(ix.typeOf(q), text);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           String.format(
               Locale.ROOT,
               "truth '%s' of question '%s' is not a %s value: %s",
               text,
-              ix.questionIds[q],
-              ix.questionType[q],
+              ix.questionId(q),
+              ix.typeOf(q),
               e.getMessage()),
           e);
     }
@@ -300,7 +300,7 @@ public final class Evaluation {
     ImmutableSortedMap.Builder<String, Double> b = ImmutableSortedMap.naturalOrder();
     for (int s = 0; s < ns; s++) {
       if (total[s] > 0) {
-        b.put(index.sourceIds[s], right[s] / total[s]);
+        b.put(index.sourceId(s), right[s] / total[s]);
       }
     }
     return b.build();
@@ -343,7 +343,7 @@ public final class Evaluation {
     // F1 applies to boolean questions, and to categorical ones when they have two labels at most.
     Set<String> categoricalLabels = new HashSet<>();
     for (int q = 0; q < nq; q++) {
-      if (truthOf[q] != null && ix.questionType[q] == ValueType.CATEGORICAL) {
+      if (truthOf[q] != null && ix.typeOf(q) == ValueType.CATEGORICAL) {
         categoricalLabels.add(truthOf[q].canonical());
         for (int c = ix.questionCandStart[q]; c < ix.questionCandStart[q + 1]; c++) {
           categoricalLabels.add(ix.candValue[c].canonical());
@@ -383,7 +383,7 @@ public final class Evaluation {
       if (hit) {
         binCorrect[bin]++;
       }
-      ValueType type = ix.questionType[q];
+      ValueType type = ix.typeOf(q);
       if (type == ValueType.BOOLEAN || (type == ValueType.CATEGORICAL && binaryCategorical)) {
         boolean predicted = lead.isPresent() && options.isPositive(lead.get());
         boolean actual = options.isPositive(truth);
@@ -430,7 +430,7 @@ public final class Evaluation {
   private static double spearman(Reconciliation r, Map<String, Double> accuracy) {
     List<double[]> pairs = new ArrayList<>();
     for (int s = 0; s < r.sourceCount(); s++) {
-      Double a = accuracy.get(r.index().sourceIds[s]);
+      Double a = accuracy.get(r.index().sourceId(s));
       if (a != null) {
         pairs.add(new double[] {r.trust(s), a});
       }

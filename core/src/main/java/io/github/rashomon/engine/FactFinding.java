@@ -85,27 +85,41 @@ final class FactFinding {
   static void gather(ClaimIndex index, double[] candScore, double[] out) {
     Arrays.fill(out, 0);
     for (int q = 0; q < index.questionCount(); q++) {
-      int candFrom = index.questionCandStart[q];
-      int k = index.questionCandStart[q + 1] - candFrom;
-      double questionTotal = Double.NaN;
-      for (int i = index.questionClaimStart[q]; i < index.questionClaimStart[q + 1]; i++) {
-        int c = index.claimCand[i];
-        double read;
-        if (!index.denies(i)) {
-          read = candScore[c];
-        } else if (k > 1) {
-          if (Double.isNaN(questionTotal)) {
-            questionTotal = 0;
-            for (int o = candFrom; o < candFrom + k; o++) {
-              questionTotal += candScore[o];
-            }
-          }
-          read = (questionTotal - candScore[c]) / (k - 1);
-        } else {
-          read = 0;
-        }
-        out[index.claimSource[i]] += index.weight(i) * read;
+      gatherQuestion(index, q, candScore, out);
+    }
+  }
+
+  /** {@link #gather} of question q alone, adding to out. */
+  static void gatherQuestion(ClaimIndex index, int q, double[] candScore, double[] out) {
+    int[] src = index.claimSource;
+    int[] cand = index.claimCand;
+    int to = index.questionClaimStart[q + 1];
+    if (index.claimWeight == null && index.claimDenies == null) {
+      for (int i = index.questionClaimStart[q]; i < to; i++) {
+        out[src[i]] += candScore[cand[i]];
       }
+      return;
+    }
+    int candFrom = index.questionCandStart[q];
+    int k = index.questionCandStart[q + 1] - candFrom;
+    double questionTotal = Double.NaN;
+    for (int i = index.questionClaimStart[q]; i < to; i++) {
+      int c = cand[i];
+      double read;
+      if (!index.denies(i)) {
+        read = candScore[c];
+      } else if (k > 1) {
+        if (Double.isNaN(questionTotal)) {
+          questionTotal = 0;
+          for (int o = candFrom; o < candFrom + k; o++) {
+            questionTotal += candScore[o];
+          }
+        }
+        read = (questionTotal - candScore[c]) / (k - 1);
+      } else {
+        read = 0;
+      }
+      out[src[i]] += index.weight(i) * read;
     }
   }
 

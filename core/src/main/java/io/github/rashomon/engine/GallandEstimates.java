@@ -62,7 +62,7 @@ final class GallandEstimates {
     }
     boolean[] factVoted = new boolean[nc];
     for (int c = 0; c < nc; c++) {
-      factVoted[c] = questionAffirmWeight[index.candQuestion[c]] + denyWeight[c] > 0;
+      factVoted[c] = questionAffirmWeight[index.candQuestion()[c]] + denyWeight[c] > 0;
     }
     boolean[] sourceVoted = new boolean[ns];
     for (int s = 0; s < ns; s++) {
@@ -108,7 +108,7 @@ final class GallandEstimates {
           nextProb[c] = prob[c];
           continue;
         }
-        int q = index.candQuestion[c];
+        int q = index.candQuestion()[c];
         double h = hardness[c];
         double positive = affirmWeight[c] - h * affirmErr[c];
         double negative = h * (questionErr[q] - affirmErr[c] + denyErr[c]);
@@ -174,7 +174,7 @@ final class GallandEstimates {
             nextHardness[c] = hardness[c];
             continue;
           }
-          int q = index.candQuestion[c];
+          int q = index.candQuestion()[c];
           double p = nextProb[c];
           double sum = (1 - p) * affirmErr[c] + p * (questionErr[q] - affirmErr[c] + denyErr[c]);
           nextHardness[c] = sum / (questionAffirmWeight[q] + denyWeight[c]);

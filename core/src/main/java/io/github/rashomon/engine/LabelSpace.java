@@ -5,6 +5,7 @@ import io.github.rashomon.model.ValueType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,8 +18,20 @@ import java.util.Map;
  * group's in {@link ClaimIndex#VALUE_ORDER}, so the numbering depends on the index alone.
  */
 final class LabelSpace {
-  /** Candidate -> global label number. */
-  final int[] candLabel;
+  /** Distinct value objects remembered by identity, to skip hashing their text. */
+  private static final int MEMO = 1 << 12;
+
+  private static final int RECENT = 8;
+
+  private final ClaimIndex index;
+  /** Candidate -> global label number; null until asked for when {@link #uniformLabel} is set. */
+  private int[] candLabel;
+  /**
+   * When every question has the same candidates: position within a question -> label number, so
+   * that candidate c of question q has label {@code uniformLabel[c - questionCandStart[q]]}; else
+   * null.
+   */
+  final int[] uniformLabel;
   /** Question -> group number. */
   final int[] questionGroup;
   /** Labels of group g are [groupStart[g], groupStart[g + 1]). */
@@ -26,8 +39,16 @@ final class LabelSpace {
   /** Label -> a value with that canonical form. */
   final Value[] labelValue;
 
-  private LabelSpace(int[] candLabel, int[] questionGroup, int[] groupStart, Value[] labelValue) {
+  private LabelSpace(
+      ClaimIndex index,
+      int[] candLabel,
+      int[] uniformLabel,
+      int[] questionGroup,
+      int[] groupStart,
+      Value[] labelValue) {
+    this.index = index;
     this.candLabel = candLabel;
+    this.uniformLabel = uniformLabel;
     this.questionGroup = questionGroup;
     this.groupStart = groupStart;
     this.labelValue = labelValue;
@@ -38,7 +59,7 @@ final class LabelSpace {
     int[] typeGroup = new int[ValueType.values().length];
     Arrays.fill(typeGroup, -1);
     for (int q = 0; q < index.questionCount(); q++) {
-      typeGroup[index.questionType[q].ordinal()] = 0;
+      typeGroup[index.typeOf(q).ordinal()] = 0;
     }
     int groups = 0;
     for (int t = 0; t < typeGroup.length; t++) {
@@ -51,11 +72,18 @@ final class LabelSpace {
       distinct.add(new HashMap<>());
     }
     int[] questionGroup = new int[index.questionCount()];
+    // Generated and parsed indexes share value objects: look each object up by text once.
+    IdentityHashMap<Value, Boolean> seen = new IdentityHashMap<>();
+    Value[] last = new Value[2];
     for (int q = 0; q < index.questionCount(); q++) {
-      int g = typeGroup[index.questionType[q].ordinal()];
+      int g = typeGroup[index.typeOf(q).ordinal()];
       questionGroup[q] = g;
       for (int c = index.questionCandStart[q]; c < index.questionCandStart[q + 1]; c++) {
-        distinct.get(g).putIfAbsent(index.candValue[c].canonical(), index.candValue[c]);
+        Value v = index.candValue[c];
+        if (v != last[c % 2] && (seen.size() > MEMO || seen.put(v, Boolean.TRUE) == null)) {
+          distinct.get(g).putIfAbsent(v.canonical(), v);
+        }
+        last[c % 2] = v;
       }
     }
     int[] groupStart = new int[groups + 1];
@@ -72,12 +100,95 @@ final class LabelSpace {
       numbers.add(number);
       groupStart[g + 1] = labels.size();
     }
-    int[] candLabel = new int[index.candidateCount()];
-    for (int c = 0; c < candLabel.length; c++) {
-      int g = questionGroup[index.candQuestion[c]];
-      candLabel[c] = numbers.get(g).get(index.candValue[c].canonical());
+    Value[] labelValue = labels.toArray(new Value[0]);
+    int[] uniform = uniformLabels(index, groups, numbers);
+    if (uniform != null) {
+      return new LabelSpace(index, null, uniform, questionGroup, groupStart, labelValue);
     }
-    return new LabelSpace(candLabel, questionGroup, groupStart, labels.toArray(new Value[0]));
+    int[] candLabel = new int[index.candidateCount()];
+    List<IdentityHashMap<Value, Integer>> memo = new ArrayList<>();
+    for (int g = 0; g < groups; g++) {
+      memo.add(new IdentityHashMap<>());
+    }
+    // The last few objects seen, tried before any map: label sets are small and repeat.
+    Value[] recent = new Value[RECENT];
+    int[] recentLabel = new int[RECENT];
+    int[] recentGroup = new int[RECENT];
+    for (int q = 0; q < index.questionCount(); q++) {
+      int g = questionGroup[q];
+      for (int c = index.questionCandStart[q]; c < index.questionCandStart[q + 1]; c++) {
+        Value v = index.candValue[c];
+        int slot = c % RECENT;
+        int hit = -1;
+        for (int r = 0; r < RECENT && hit < 0; r++) {
+          if (recent[r] == v && recentGroup[r] == g) {
+            hit = recentLabel[r];
+          }
+        }
+        if (hit < 0) {
+          Integer label = memo.get(g).get(v);
+          if (label == null) {
+            label = numbers.get(g).get(v.canonical());
+            if (memo.get(g).size() < MEMO) {
+              memo.get(g).put(v, label);
+            }
+          }
+          hit = label;
+          recent[slot] = v;
+          recentLabel[slot] = hit;
+          recentGroup[slot] = g;
+        }
+        candLabel[c] = hit;
+      }
+    }
+    return new LabelSpace(index, candLabel, null, questionGroup, groupStart, labelValue);
+  }
+
+  /**
+   * The labels of every question's candidates by position when all questions have the same
+   * candidate objects in the same order (as a generated index does), else null.
+   */
+  private static int[] uniformLabels(
+      ClaimIndex index, int groups, List<Map<String, Integer>> numbers) {
+    int nq = index.questionCount();
+    if (groups != 1 || nq == 0) {
+      return null;
+    }
+    int k = index.candidateCount(0);
+    if ((long) k * nq != index.candidateCount()) {
+      return null;
+    }
+    Value[] first = java.util.Arrays.copyOf(index.candValue, k);
+    for (int q = 1; q < nq; q++) {
+      int cf = index.questionCandStart[q];
+      if (index.questionCandStart[q + 1] - cf != k) {
+        return null;
+      }
+      for (int j = 0; j < k; j++) {
+        if (index.candValue[cf + j] != first[j]) {
+          return null;
+        }
+      }
+    }
+    int[] uniform = new int[k];
+    for (int j = 0; j < k; j++) {
+      uniform[j] = numbers.get(0).get(first[j].canonical());
+    }
+    return uniform;
+
+  }
+
+  /** Candidate -> global label number, materialised on first use for a uniform layout. */
+  int[] candLabel() {
+    if (candLabel == null) {
+      int[] cl = new int[index.candidateCount()];
+      int k = uniformLabel.length;
+      for (int c = 0; c < cl.length; c++) {
+        cl[c] = uniformLabel[c % k];
+      }
+      candLabel = cl;
+    }
+    return candLabel;
   }
 
   int groupCount() {

@@ -15,8 +15,8 @@ import java.util.Arrays;
  * in the input (the convention of the reference figures in Zheng et al., PVLDB 2017).
  * A source's trust is the share of its claims that agree with the winning value.
  *
- * @implNote One pass over the claims: O(claims + candidates) time, O(candidates + sources)
- *     memory.
+ * @implNote One pass over the claims, split across {@link #threads()} threads: O(claims +
+ *     candidates) time, O(candidates + sources × stripes) memory (see {@link #withThreads(int)}).
  * @since 0.1
  */
 public final class MajorityVote extends AbstractReconciler {
@@ -29,13 +29,16 @@ public final class MajorityVote extends AbstractReconciler {
     FIRST_SEEN
   }
 
-  private static final MajorityVote DEFAULTS = new MajorityVote(TieBreak.CANONICAL);
+  private static final MajorityVote DEFAULTS =
+      new MajorityVote(TieBreak.CANONICAL, Parallel.ALL_PROCESSORS);
 
   private final TieBreak tieBreak;
+  private final int threads;
 
-  private MajorityVote(TieBreak tieBreak) {
+  private MajorityVote(TieBreak tieBreak, int threads) {
     super(1, 0);
     this.tieBreak = tieBreak;
+    this.threads = Parallel.checkThreads("majority-vote", threads);
   }
 
   /**
@@ -54,7 +57,30 @@ public final class MajorityVote extends AbstractReconciler {
    * @return the algorithm
    */
   public MajorityVote withTieBreak(TieBreak rule) {
-    return new MajorityVote(checkNotNull(rule, "tieBreak"));
+    return new MajorityVote(checkNotNull(rule, "tieBreak"), threads);
+  }
+
+  /**
+   * Returns majority vote run on {@code n} threads. The questions are split into the same stripes
+   * whatever the thread count and per-source sums are reduced in stripe order, so the result is
+   * identical for every {@code n}; the thread count is therefore not one of the {@link
+   * #settings()} and not recorded in provenance.
+   *
+   * @param n the number of threads, or 0 (the default) for all processors
+   * @return the algorithm
+   * @throws IllegalArgumentException if {@code n} is negative
+   */
+  public MajorityVote withThreads(int n) {
+    return new MajorityVote(tieBreak, n);
+  }
+
+  /**
+   * The number of threads a run uses.
+   *
+   * @return the thread count, 0 meaning all processors
+   */
+  public int threads() {
+    return threads;
   }
 
   /**
@@ -75,14 +101,30 @@ public final class MajorityVote extends AbstractReconciler {
   @Override
   Estimate estimate(ClaimIndex index) {
     Estimate e = new Estimate(index);
-    double[] ones = new double[index.sourceCount()];
+    int ns = index.sourceCount();
+    double[] ones = new double[ns];
     Arrays.fill(ones, 1.0);
-    Votes.tally(index, ones, e.candProb);
-    Votes.normalise(index, e.candProb);
-    if (tieBreak == TieBreak.FIRST_SEEN) {
-      e.tieRank = index.candFirstSeen;
+    double[] agree = new double[ns];
+    double[] total = new double[ns];
+    try (Sweep sweep = Sweep.open(index, threads, 2L * ns)) {
+      double[][] agreeParts = sweep.partials(ns);
+      double[][] totalParts = sweep.partials(ns);
+      // One pass: each stripe tallies, normalises and scores agreement for its questions.
+      sweep.forEach(
+          (p, from, to) -> {
+            for (int q = from; q < to; q++) {
+              Votes.tallyQuestion(index, q, ones, e.candProb);
+              Votes.normaliseQuestion(index, q, e.candProb);
+              Votes.agreementQuestion(index, q, e.candProb, agreeParts[p], totalParts[p]);
+            }
+          });
+      Sweep.reduce(agreeParts, agree);
+      Sweep.reduce(totalParts, total);
     }
-    Votes.agreement(index, e.candProb, e.trust);
+    if (tieBreak == TieBreak.FIRST_SEEN) {
+      e.tieRank = index.candFirstSeen();
+    }
+    Votes.agreementRates(agree, total, e.trust);
     Arrays.fill(e.voteWeight, 1.0);
     return e;
   }

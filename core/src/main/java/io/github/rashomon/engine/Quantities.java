@@ -16,7 +16,7 @@ final class Quantities {
   private Quantities() {}
 
   static boolean isQuantity(ClaimIndex index, int q) {
-    return index.questionType[q] == ValueType.QUANTITY;
+    return index.typeOf(q) == ValueType.QUANTITY;
   }
 
   static double representative(ClaimIndex index, int c) {

@@ -45,6 +45,24 @@ public interface Reconciler {
   Reconciliation reconcile(ClaimIndex index);
 
   /**
+   * Reconciles an index starting from an earlier result: a warm start, for claims that grow.
+   * Iterative algorithms (Dawid–Skene, TruthFinder) start each question, candidate and source
+   * the two indexes share (matched by id, candidates by value) from its earlier estimate, and
+   * the rest from their usual start; they then iterate to their usual stopping rule, so the
+   * result is a fixed point of the same algorithm, reached in fewer iterations when little
+   * changed. It can differ slightly from a cold run's, as any two starts of an iteration that
+   * stops at a tolerance can. One-pass algorithms ignore the earlier result.
+   *
+   * @param index the claims, for example the earlier ones and some new ones
+   * @param previous a result of this algorithm (or another) on earlier claims
+   * @return verdicts, assessments and provenance
+   * @since 0.1
+   */
+  default Reconciliation reconcile(ClaimIndex index, Reconciliation previous) {
+    return reconcile(index);
+  }
+
+  /**
    * Compiles and reconciles a case.
    *
    * @param c the case

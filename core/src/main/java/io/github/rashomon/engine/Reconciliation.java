@@ -75,12 +75,11 @@ public final class Reconciliation {
       double sum = 0;
       for (int c = from; c < to; c++) {
         double p = e.candProb[c];
-        Verify.verify(
-            p >= 0 && Double.isFinite(p),
-            "%s produced probability %s for question '%s'",
-            algorithm,
-            p,
-            index.questionIds[q]);
+        if (!(p >= 0 && Double.isFinite(p))) {
+          // Ids are built only on failure: numbered ids cost a String each.
+          Verify.verify(false, "%s produced probability %s for question '%s'", algorithm, p,
+              index.questionId(q));
+        }
         sum += p;
       }
       for (int c = from; c < to; c++) {
@@ -88,18 +87,14 @@ public final class Reconciliation {
       }
     }
     for (int s = 0; s < e.trust.length; s++) {
-      Verify.verify(
-          e.trust[s] >= 0 && e.trust[s] <= 1,
-          "%s produced trust %s for source '%s'",
-          algorithm,
-          e.trust[s],
-          index.sourceIds[s]);
-      Verify.verify(
-          Double.isFinite(e.voteWeight[s]),
-          "%s produced vote weight %s for source '%s'",
-          algorithm,
-          e.voteWeight[s],
-          index.sourceIds[s]);
+      if (!(e.trust[s] >= 0 && e.trust[s] <= 1)) {
+        Verify.verify(false, "%s produced trust %s for source '%s'", algorithm, e.trust[s],
+            index.sourceId(s));
+      }
+      if (!Double.isFinite(e.voteWeight[s])) {
+        Verify.verify(false, "%s produced vote weight %s for source '%s'", algorithm,
+            e.voteWeight[s], index.sourceId(s));
+      }
     }
   }
 
@@ -121,13 +116,13 @@ public final class Reconciliation {
             p >= 0 && p <= 1 + 1e-12,
             "calibration produced probability %s for question '%s'",
             p,
-            index.questionIds[q]);
+            index.questionId(q));
         sum += p;
       }
       Verify.verify(
           from == to || Math.abs(sum - 1) < 1e-9,
           "calibrated probabilities of question '%s' sum to %s",
-          index.questionIds[q],
+          index.questionId(q),
           sum);
     }
     java.util.TreeMap<String, String> settings = new java.util.TreeMap<>(provenance.settings());
@@ -263,7 +258,7 @@ public final class Reconciliation {
     StringBuilder reason = new StringBuilder();
     VerdictStatus status = policy.classify(claimTo - claimFrom, weight(q), margin, reason);
     return Verdict.builder()
-        .question(index.questionIds[q])
+        .question(index.questionId(q))
         .addAllCandidates(scores)
         .value(value)
         .confidence(confidence)
@@ -438,7 +433,7 @@ public final class Reconciliation {
       }
       Contribution.Builder b =
           Contribution.builder()
-              .source(index.sourceIds[s])
+              .source(index.sourceId(s))
               .value(v)
               .stance(stance)
               .weight(agrees ? Math.abs(w) : -Math.abs(w));
@@ -521,7 +516,7 @@ public final class Reconciliation {
       for (int i = index.questionClaimStart[q]; i < index.questionClaimStart[q + 1]; i++) {
         Value v = index.candValue[index.claimCand[i]];
         boolean agrees = v.compatibleWith(lead.get()) != index.denies(i);
-        (agrees ? forIds : againstIds).add(index.sourceIds[index.claimSource[i]]);
+        (agrees ? forIds : againstIds).add(index.sourceId(index.claimSource[i]));
       }
     }
     // A source on both sides (different claims) counts on both: it contradicted itself.
@@ -595,7 +590,7 @@ public final class Reconciliation {
     int n = claimsPerSource[s];
     SourceAssessment.Builder b =
         SourceAssessment.builder()
-            .source(index.sourceIds[s])
+            .source(index.sourceId(s))
             .trust(t)
             .claims(n)
             .credibility(Credibility.fromEvidence(t * n, (1 - t) * n, 0.5));

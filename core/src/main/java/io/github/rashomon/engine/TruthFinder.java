@@ -49,28 +49,33 @@ import io.github.rashomon.model.ValueType;
  * the mean confidence of those candidates. Trust is capped at 1 - 10⁻¹² before taking {@code
  * -ln(1 - t)}, which is otherwise infinite when rounding makes a confidence exactly 1.
  *
- * @implNote Each iteration is two passes over the claims plus, for quantity and date-time
+ * @implNote Each iteration is one pass over the claims, split across {@link #threads()} threads
+ *     (see {@link #withThreads(int)}), plus, for quantity and date-time
  *     questions, a pass over every pair of a question's candidates: O(claims + Σ_q k_q²) time
  *     (k_q candidates of question q, pairs only for quantity and date-time questions); O(candidates
- *     + sources) memory besides the index.
+ *     + sources × stripes) memory besides the index.
  * @since 0.1
  */
 public final class TruthFinder extends AbstractReconciler {
   private static final double BASE_SIMILARITY = 0.5;
   private static final double MAX_TRUST = 1 - 1e-12;
-  private static final TruthFinder DEFAULTS = new TruthFinder(100, 1e-6, 0.3, 0.5, 0.9);
+  private static final TruthFinder DEFAULTS =
+      new TruthFinder(100, 1e-6, 0.3, 0.5, 0.9, Parallel.ALL_PROCESSORS);
 
   private final double dampening;
   private final double implicationWeight;
   private final double initialTrust;
+  private final int threads;
 
   private TruthFinder(
       int maxIterations,
       double tolerance,
       double dampening,
       double implicationWeight,
-      double initialTrust) {
+      double initialTrust,
+      int threads) {
     super(maxIterations, tolerance);
+    this.threads = Parallel.checkThreads("truthfinder", threads);
     checkArgument(
         dampening > 0 && dampening <= 1,
         "truthfinder: dampening must be in (0, 1], got %s",
@@ -106,7 +111,8 @@ public final class TruthFinder extends AbstractReconciler {
    * @throws IllegalArgumentException if {@code iterations < 1}
    */
   public TruthFinder withIterations(int iterations) {
-    return new TruthFinder(iterations, tolerance, dampening, implicationWeight, initialTrust);
+    return new TruthFinder(
+        iterations, tolerance, dampening, implicationWeight, initialTrust, threads);
   }
 
   /**
@@ -118,7 +124,8 @@ public final class TruthFinder extends AbstractReconciler {
    * @throws IllegalArgumentException if the tolerance is negative or not finite
    */
   public TruthFinder withTolerance(double tolerance) {
-    return new TruthFinder(maxIterations, tolerance, dampening, implicationWeight, initialTrust);
+    return new TruthFinder(
+        maxIterations, tolerance, dampening, implicationWeight, initialTrust, threads);
   }
 
   /**
@@ -130,7 +137,8 @@ public final class TruthFinder extends AbstractReconciler {
    * @throws IllegalArgumentException if {@code gamma} is outside (0, 1]
    */
   public TruthFinder withDampening(double gamma) {
-    return new TruthFinder(maxIterations, tolerance, gamma, implicationWeight, initialTrust);
+    return new TruthFinder(
+        maxIterations, tolerance, gamma, implicationWeight, initialTrust, threads);
   }
 
   /**
@@ -142,7 +150,7 @@ public final class TruthFinder extends AbstractReconciler {
    * @throws IllegalArgumentException if {@code rho} is outside [0, 1]
    */
   public TruthFinder withImplicationWeight(double rho) {
-    return new TruthFinder(maxIterations, tolerance, dampening, rho, initialTrust);
+    return new TruthFinder(maxIterations, tolerance, dampening, rho, initialTrust, threads);
   }
 
   /**
@@ -153,7 +161,30 @@ public final class TruthFinder extends AbstractReconciler {
    * @throws IllegalArgumentException if {@code t0} is outside (0, 1)
    */
   public TruthFinder withInitialTrust(double t0) {
-    return new TruthFinder(maxIterations, tolerance, dampening, implicationWeight, t0);
+    return new TruthFinder(maxIterations, tolerance, dampening, implicationWeight, t0, threads);
+  }
+
+  /**
+   * Returns TruthFinder run on {@code n} threads. The questions are split into the same stripes
+   * whatever the thread count and per-source sums are reduced in stripe order, so the result is
+   * identical for every {@code n}; the thread count is therefore not one of the {@link
+   * #settings()} and not recorded in provenance.
+   *
+   * @param n the number of threads, or 0 (the default) for all processors
+   * @return the algorithm
+   * @throws IllegalArgumentException if {@code n} is negative
+   */
+  public TruthFinder withThreads(int n) {
+    return new TruthFinder(maxIterations, tolerance, dampening, implicationWeight, initialTrust, n);
+  }
+
+  /**
+   * The number of threads a run uses.
+   *
+   * @return the thread count, 0 meaning all processors
+   */
+  public int threads() {
+    return threads;
   }
 
   /**
@@ -207,35 +238,70 @@ public final class TruthFinder extends AbstractReconciler {
 
   @Override
   Estimate estimate(ClaimIndex index) {
+    return estimate(index, null);
+  }
+
+  /** From a warm start, sources the earlier result assessed start from their earlier trust. */
+  @Override
+  Estimate estimate(ClaimIndex index, WarmStart start) {
     Estimate e = new Estimate(index);
     int ns = index.sourceCount();
-    int nc = index.candidateCount();
     double[] weight = FactFinding.claimWeights(index);
     int[] claims = FactFinding.claimCounts(index);
     double[] trust = new double[ns];
     java.util.Arrays.fill(trust, initialTrust);
+    if (start != null) {
+      for (int s = 0; s < ns; s++) {
+        if (!Double.isNaN(start.trust[s])) {
+          trust[s] = start.trust[s];
+        }
+      }
+    }
     double[] tau = new double[ns];
-    double[] sigma = new double[nc];
-    double[] confidence = new double[nc];
+    // e^(-γ τ(w)) per source: σ's exponential as a product, one multiplication per claim.
+    double[] damped = new double[ns];
+    // Confidence is computed straight into the estimate's array; σ lives there meanwhile.
+    double[] confidence = e.candProb;
+    int maxK = 1;
+    for (int q = 0; q < index.questionCount(); q++) {
+      maxK = Math.max(maxK, index.candidateCount(q));
+    }
+    int scratchSize = maxK;
     double[] next = new double[ns];
     int it = 0;
     boolean converged = false;
     double change = Double.POSITIVE_INFINITY;
-    while (it < maxIterations && !converged) {
-      scores(index, trust, tau, sigma, confidence);
-      FactFinding.gather(index, confidence, next);
-      for (int s = 0; s < ns; s++) {
-        next[s] = weight[s] > 0 ? next[s] / weight[s] : trust[s];
+    try (Sweep sweep = Sweep.open(index, threads, ns)) {
+      double[][] partial = sweep.partials(ns);
+      while (it < maxIterations && !converged) {
+        for (int s = 0; s < ns; s++) {
+          tau[s] = -Math.log1p(-Math.min(trust[s], MAX_TRUST));
+          damped[s] = Math.exp(-dampening * tau[s]);
+        }
+        // One pass: each stripe scores its questions' facts and gathers them to the sources.
+        sweep.forEach(
+            (p, from, to) -> {
+              double[] part = partial[p];
+              java.util.Arrays.fill(part, 0);
+              double[] sigma = new double[scratchSize];
+              for (int q = from; q < to; q++) {
+                score(index, q, tau, damped, sigma, confidence);
+                FactFinding.gatherQuestion(index, q, confidence, part);
+              }
+            });
+        Sweep.reduce(partial, next);
+        for (int s = 0; s < ns; s++) {
+          next[s] = weight[s] > 0 ? next[s] / weight[s] : trust[s];
+        }
+        converged = 1 - cosine(trust, next) < tolerance;
+        change = FactFinding.maxAbsChange(trust, next);
+        double[] t = trust;
+        trust = next;
+        next = t;
+        it++;
+        Progress.iteration(it, maxIterations);
       }
-      converged = 1 - cosine(trust, next) < tolerance;
-      change = FactFinding.maxAbsChange(trust, next);
-      double[] t = trust;
-      trust = next;
-      next = t;
-      it++;
-      Progress.iteration(it, maxIterations);
     }
-    System.arraycopy(confidence, 0, e.candProb, 0, nc);
     Votes.normalise(index, e.candProb);
     for (int s = 0; s < ns; s++) {
       e.trust[s] = claims[s] > 0 ? trust[s] : FactFinding.NO_EVIDENCE_TRUST;
@@ -247,34 +313,52 @@ public final class TruthFinder extends AbstractReconciler {
     return e;
   }
 
-  /** From trust, computes τ per source, σ and the confidence s per candidate. */
-  private void scores(
-      ClaimIndex index, double[] trust, double[] tau, double[] sigma, double[] confidence) {
-    for (int s = 0; s < trust.length; s++) {
-      tau[s] = -Math.log1p(-Math.min(trust[s], MAX_TRUST));
-    }
-    Votes.tally(index, tau, sigma);
-    for (int q = 0; q < index.questionCount(); q++) {
-      int from = index.questionCandStart[q];
-      int to = index.questionCandStart[q + 1];
-      ValueType type = index.questionType[q];
-      boolean implies =
-          implicationWeight > 0
-              && to - from > 1
-              && (type == ValueType.QUANTITY || type == ValueType.DATE_TIME);
-      for (int c = from; c < to; c++) {
-        double adjusted = sigma[c];
-        if (implies) {
-          double lent = 0;
-          for (int o = from; o < to; o++) {
-            if (o != c && sigma[o] != 0) {
-              lent += sigma[o] * implication(index.candValue[o], index.candValue[c]);
-            }
-          }
-          adjusted += implicationWeight * lent;
-        }
-        confidence[c] = 1 / (1 + Math.exp(-dampening * adjusted));
+  /**
+   * From τ per source, computes σ of question q's candidates (into {@code sigma}, by position)
+   * and their confidence s.
+   */
+  private void score(
+      ClaimIndex index,
+      int q,
+      double[] tau,
+      double[] damped,
+      double[] sigma,
+      double[] confidence) {
+    int from = index.questionCandStart[q];
+    int to = index.questionCandStart[q + 1];
+    ValueType type = index.typeOf(q);
+    boolean implies =
+        implicationWeight > 0
+            && to - from > 1
+            && (type == ValueType.QUANTITY || type == ValueType.DATE_TIME);
+    if (!implies && index.claimWeight == null && index.claimDenies == null) {
+      // s(f) = 1 / (1 + e^(-γ σ(f))) with e^(-γ σ(f)) the product of its providers' e^(-γ τ).
+      java.util.Arrays.fill(confidence, from, to, 1);
+      int[] src = index.claimSource;
+      int[] cand = index.claimCand;
+      for (int i = index.questionClaimStart[q]; i < index.questionClaimStart[q + 1]; i++) {
+        confidence[cand[i]] *= damped[src[i]];
       }
+      for (int c = from; c < to; c++) {
+        confidence[c] = 1 / (1 + confidence[c]);
+      }
+      return;
+    }
+    java.util.Arrays.fill(confidence, from, to, 0);
+    Votes.tallyQuestion(index, q, tau, confidence);
+    System.arraycopy(confidence, from, sigma, 0, to - from);
+    for (int c = from; c < to; c++) {
+      double adjusted = sigma[c - from];
+      if (implies) {
+        double lent = 0;
+        for (int o = from; o < to; o++) {
+          if (o != c && sigma[o - from] != 0) {
+            lent += sigma[o - from] * implication(index.candValue[o], index.candValue[c]);
+          }
+        }
+        adjusted += implicationWeight * lent;
+      }
+      confidence[c] = 1 / (1 + Math.exp(-dampening * adjusted));
     }
   }
 

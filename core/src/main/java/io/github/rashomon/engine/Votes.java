@@ -11,19 +11,33 @@ final class Votes {
   static void tally(ClaimIndex index, double[] sourceWeight, double[] out) {
     java.util.Arrays.fill(out, 0);
     for (int q = 0; q < index.questionCount(); q++) {
-      int candFrom = index.questionCandStart[q];
-      int k = index.questionCandStart[q + 1] - candFrom;
-      for (int i = index.questionClaimStart[q]; i < index.questionClaimStart[q + 1]; i++) {
-        double w = sourceWeight[index.claimSource[i]] * index.weight(i);
-        int c = index.claimCand[i];
-        if (!index.denies(i)) {
-          out[c] += w;
-        } else if (k > 1) {
-          double share = w / (k - 1);
-          for (int o = candFrom; o < candFrom + k; o++) {
-            if (o != c) {
-              out[o] += share;
-            }
+      tallyQuestion(index, q, sourceWeight, out);
+    }
+  }
+
+  /** {@link #tally} of question q alone, adding to out (which the caller zeroed). */
+  static void tallyQuestion(ClaimIndex index, int q, double[] sourceWeight, double[] out) {
+    int candFrom = index.questionCandStart[q];
+    int k = index.questionCandStart[q + 1] - candFrom;
+    int[] src = index.claimSource;
+    int[] cand = index.claimCand;
+    int to = index.questionClaimStart[q + 1];
+    if (index.claimWeight == null && index.claimDenies == null) {
+      for (int i = index.questionClaimStart[q]; i < to; i++) {
+        out[cand[i]] += sourceWeight[src[i]];
+      }
+      return;
+    }
+    for (int i = index.questionClaimStart[q]; i < to; i++) {
+      double w = sourceWeight[src[i]] * index.weight(i);
+      int c = cand[i];
+      if (!index.denies(i)) {
+        out[c] += w;
+      } else if (k > 1) {
+        double share = w / (k - 1);
+        for (int o = candFrom; o < candFrom + k; o++) {
+          if (o != c) {
+            out[o] += share;
           }
         }
       }
@@ -38,23 +52,28 @@ final class Votes {
    */
   static void normalise(ClaimIndex index, double[] scores) {
     for (int q = 0; q < index.questionCount(); q++) {
-      int from = index.questionCandStart[q];
-      int to = index.questionCandStart[q + 1];
-      double sum = 0;
-      for (int c = from; c < to; c++) {
-        sum += scores[c];
-      }
-      if (sum <= 0) {
-        for (int i = index.questionClaimStart[q]; i < index.questionClaimStart[q + 1]; i++) {
-          if (!index.denies(i)) {
-            scores[index.claimCand[i]] += index.weight(i);
-            sum += index.weight(i);
-          }
+      normaliseQuestion(index, q, scores);
+    }
+  }
+
+  /** {@link #normalise} of question q alone. */
+  static void normaliseQuestion(ClaimIndex index, int q, double[] scores) {
+    int from = index.questionCandStart[q];
+    int to = index.questionCandStart[q + 1];
+    double sum = 0;
+    for (int c = from; c < to; c++) {
+      sum += scores[c];
+    }
+    if (sum <= 0) {
+      for (int i = index.questionClaimStart[q]; i < index.questionClaimStart[q + 1]; i++) {
+        if (!index.denies(i)) {
+          scores[index.claimCand[i]] += index.weight(i);
+          sum += index.weight(i);
         }
       }
-      for (int c = from; c < to; c++) {
-        scores[c] = sum > 0 ? scores[c] / sum : 1.0 / (to - from);
-      }
+    }
+    for (int c = from; c < to; c++) {
+      scores[c] = sum > 0 ? scores[c] / sum : 1.0 / (to - from);
     }
   }
 
@@ -68,23 +87,34 @@ final class Votes {
     double[] agree = new double[ns];
     double[] total = new double[ns];
     for (int q = 0; q < index.questionCount(); q++) {
-      int best = -1;
-      for (int c = index.questionCandStart[q]; c < index.questionCandStart[q + 1]; c++) {
-        if (best < 0 || candProb[c] > candProb[best]) {
-          best = c;
-        }
-      }
-      for (int i = index.questionClaimStart[q]; i < index.questionClaimStart[q + 1]; i++) {
-        int s = index.claimSource[i];
-        double w = index.weight(i);
-        boolean hit = (index.claimCand[i] == best) != index.denies(i);
-        total[s] += w;
-        if (hit) {
-          agree[s] += w;
-        }
+      agreementQuestion(index, q, candProb, agree, total);
+    }
+    agreementRates(agree, total, out);
+  }
+
+  /** Adds question q's claims to each source's agreeing and total weight. */
+  static void agreementQuestion(
+      ClaimIndex index, int q, double[] candProb, double[] agree, double[] total) {
+    int best = -1;
+    for (int c = index.questionCandStart[q]; c < index.questionCandStart[q + 1]; c++) {
+      if (best < 0 || candProb[c] > candProb[best]) {
+        best = c;
       }
     }
-    for (int s = 0; s < ns; s++) {
+    for (int i = index.questionClaimStart[q]; i < index.questionClaimStart[q + 1]; i++) {
+      int s = index.claimSource[i];
+      double w = index.weight(i);
+      boolean hit = (index.claimCand[i] == best) != index.denies(i);
+      total[s] += w;
+      if (hit) {
+        agree[s] += w;
+      }
+    }
+  }
+
+  /** Agreement rates from agreeing and total weights; 0.5 for a source without claims. */
+  static void agreementRates(double[] agree, double[] total, double[] out) {
+    for (int s = 0; s < out.length; s++) {
       out[s] = total[s] > 0 ? agree[s] / total[s] : 0.5;
     }
   }
