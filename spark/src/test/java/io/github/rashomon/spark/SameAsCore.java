@@ -1,0 +1,88 @@
+package io.github.rashomon.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.rashomon.engine.ClaimIndex;
+import io.github.rashomon.engine.Reconciler;
+import io.github.rashomon.engine.Reconciliation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/** Runs an algorithm on the core engine and on Spark and checks the results agree. */
+final class SameAsCore {
+  /** How far probabilities and trust may differ: the order of additions differs. */
+  static final double TOLERANCE = 1e-9;
+
+  static final StructType CLAIMS =
+      new StructType()
+          .add("source", DataTypes.StringType)
+          .add("question", DataTypes.StringType)
+          .add("value", DataTypes.StringType);
+
+  private SameAsCore() {}
+
+  static Dataset<Row> dataset(List<String[]> claims) {
+    List<Row> rows = new ArrayList<>(claims.size());
+    for (String[] c : claims) {
+      rows.add(RowFactory.create(c[0], c[1], c[2]));
+    }
+    return LocalSpark.session().createDataFrame(rows, CLAIMS);
+  }
+
+  static Reconciliation core(Reconciler algorithm, List<String[]> claims,
+      Map<String, Double> priors) {
+    ClaimIndex.Builder b = ClaimIndex.builder();
+    for (Map.Entry<String, Double> p : priors.entrySet()) {
+      b.sourcePrior(p.getKey(), io.github.rashomon.credibility.Credibility.dogmatic(p.getValue()));
+    }
+    for (String[] c : claims) {
+      b.add(c[0], c[1], c[2]);
+    }
+    return algorithm.reconcile(b.build());
+  }
+
+  static void check(String what, Reconciler algorithm, List<String[]> claims) {
+    check(what, SparkReconciler.of(algorithm), claims, Map.of());
+  }
+
+  static void check(String what, SparkReconciler engine, List<String[]> claims,
+      Map<String, Double> priors) {
+    Reconciliation core = core(engine.algorithm(), claims, priors);
+    try (SparkReconciliation spark =
+        engine.withSourcePriors(priors).reconcile(dataset(claims))) {
+      String label = what + " " + engine.algorithm().name();
+      assertEquals(core.provenance().iterations(), spark.iterations(), label + ": iterations");
+      assertEquals(core.provenance().converged(), spark.converged(), label + ": converged");
+      Map<String, Row> verdicts = new HashMap<>();
+      for (Row r : spark.verdicts().collectAsList()) {
+        verdicts.put(r.getString(0), r);
+      }
+      assertEquals(core.questionCount(), verdicts.size(), label + ": questions");
+      for (int q = 0; q < core.questionCount(); q++) {
+        String id = core.index().questionId(q);
+        Row r = verdicts.get(id);
+        assertEquals(core.leadingValue(q).get().canonical(), r.getString(1),
+            label + ": value of question " + id);
+        assertEquals(core.confidence(q), r.getDouble(2), TOLERANCE,
+            label + ": confidence of question " + id);
+        assertEquals(core.status(q).name(), r.getString(3), label + ": status of " + id);
+      }
+      List<Row> sources = spark.sources().collectAsList();
+      assertEquals(core.sourceCount(), sources.size(), label + ": sources");
+      for (int s = 0; s < core.sourceCount(); s++) {
+        assertEquals(core.index().sourceId(s), sources.get(s).getString(0));
+        assertEquals(core.trust(s), sources.get(s).getDouble(1), TOLERANCE,
+            label + ": trust of " + core.index().sourceId(s));
+      }
+      assertTrue(spark.finalChange() >= 0);
+    }
+  }
+}
