@@ -4,7 +4,13 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableMap;
+import io.github.rashomon.engine.Accu;
+import io.github.rashomon.engine.AverageLog;
 import io.github.rashomon.engine.DawidSkene;
+import io.github.rashomon.engine.Investment;
+import io.github.rashomon.engine.PooledInvestment;
+import io.github.rashomon.engine.Sums;
+import io.github.rashomon.engine.TruthFinder;
 import io.github.rashomon.engine.MajorityVote;
 import io.github.rashomon.engine.Reconciler;
 import io.github.rashomon.engine.Reconcilers;
@@ -47,6 +53,12 @@ public final class SparkReconciler {
       ImmutableMap.<String, Boolean>builder()
           .put("majority-vote", true)
           .put("weighted-vote", true)
+          .put("truthfinder", true)
+          .put("sums", true)
+          .put("average-log", true)
+          .put("investment", true)
+          .put("pooled-investment", true)
+          .put("accu", true)
           .put("dawid-skene", true)
           .build()
           .keySet();
@@ -191,6 +203,18 @@ public final class SparkReconciler {
         return VoteJobs.majority(run, (MajorityVote) algorithm);
       case "weighted-vote":
         return VoteJobs.weighted(run, (WeightedVote) algorithm);
+      case "truthfinder":
+        return TruthFinderJob.run(run, (TruthFinder) algorithm);
+      case "sums":
+        return FactFinderJob.sums(run, (Sums) algorithm);
+      case "average-log":
+        return FactFinderJob.averageLog(run, (AverageLog) algorithm);
+      case "investment":
+        return FactFinderJob.investment(run, (Investment) algorithm);
+      case "pooled-investment":
+        return FactFinderJob.pooledInvestment(run, (PooledInvestment) algorithm);
+      case "accu":
+        return AccuJob.run(run, (Accu) algorithm);
       case "dawid-skene":
         return DawidSkeneJob.run(run, (DawidSkene) algorithm);
       default:
