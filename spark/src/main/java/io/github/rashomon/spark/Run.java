@@ -59,13 +59,13 @@ final class Run {
    * a newer one is materialised: later states may still need it to be recomputed.
    */
   void advanced(JavaRDD<?> previous, JavaRDD<?> next) {
-    if (next == marked) {
-      if (checkpoint != null && checkpoint != previous) {
+    if (marked != null && marked != checkpoint && marked.isCheckpointed()) {
+      if (checkpoint != null) {
         checkpoint.unpersist(false);
       }
-      checkpoint = next;
+      checkpoint = marked;
     }
-    if (previous != null && previous != checkpoint) {
+    if (previous != null && previous != checkpoint && previous != marked) {
       previous.unpersist(false);
     }
   }

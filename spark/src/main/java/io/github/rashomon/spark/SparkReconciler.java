@@ -6,7 +6,9 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableMap;
 import io.github.rashomon.engine.Accu;
 import io.github.rashomon.engine.AverageLog;
+import io.github.rashomon.engine.Crh;
 import io.github.rashomon.engine.DawidSkene;
+import io.github.rashomon.engine.Glad;
 import io.github.rashomon.engine.Investment;
 import io.github.rashomon.engine.PooledInvestment;
 import io.github.rashomon.engine.Sums;
@@ -60,6 +62,8 @@ public final class SparkReconciler {
           .put("pooled-investment", true)
           .put("accu", true)
           .put("dawid-skene", true)
+          .put("glad", true)
+          .put("crh", true)
           .build()
           .keySet();
 
@@ -217,6 +221,10 @@ public final class SparkReconciler {
         return AccuJob.run(run, (Accu) algorithm);
       case "dawid-skene":
         return DawidSkeneJob.run(run, (DawidSkene) algorithm);
+      case "glad":
+        return GladJob.run(run, (Glad) algorithm);
+      case "crh":
+        return CrhJob.run(run, (Crh) algorithm);
       default:
         throw new IllegalArgumentException("the Spark engine does not run " + algorithm.name());
     }

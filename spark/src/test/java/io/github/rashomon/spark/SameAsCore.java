@@ -21,6 +21,14 @@ final class SameAsCore {
   /** How far probabilities and trust may differ: the order of additions differs. */
   static final double TOLERANCE = 1e-9;
 
+  /**
+   * GLAD's tolerance. Its M-step accepts a step when the objective (a sum over all claims) does
+   * not decrease; near convergence the two objectives differ by less than the rounding of the
+   * sums, whose order differs between the engines, so a step one engine takes the other may not:
+   * the results then agree to about 1e-8 rather than 1e-9.
+   */
+  static final double GLAD_TOLERANCE = 1e-7;
+
   static final StructType CLAIMS =
       new StructType()
           .add("source", DataTypes.StringType)
@@ -59,6 +67,7 @@ final class SameAsCore {
     try (SparkReconciliation spark =
         engine.withSourcePriors(priors).reconcile(dataset(claims))) {
       String label = what + " " + engine.algorithm().name();
+      double tolerance = engine.algorithm().name().equals("glad") ? GLAD_TOLERANCE : TOLERANCE;
       assertEquals(core.provenance().iterations(), spark.iterations(), label + ": iterations");
       assertEquals(core.provenance().converged(), spark.converged(), label + ": converged");
       Map<String, Row> verdicts = new HashMap<>();
@@ -71,7 +80,7 @@ final class SameAsCore {
         Row r = verdicts.get(id);
         assertEquals(core.leadingValue(q).get().canonical(), r.getString(1),
             label + ": value of question " + id);
-        assertEquals(core.confidence(q), r.getDouble(2), TOLERANCE,
+        assertEquals(core.confidence(q), r.getDouble(2), tolerance,
             label + ": confidence of question " + id);
         assertEquals(core.status(q).name(), r.getString(3), label + ": status of " + id);
       }
@@ -79,7 +88,7 @@ final class SameAsCore {
       assertEquals(core.sourceCount(), sources.size(), label + ": sources");
       for (int s = 0; s < core.sourceCount(); s++) {
         assertEquals(core.index().sourceId(s), sources.get(s).getString(0));
-        assertEquals(core.trust(s), sources.get(s).getDouble(1), TOLERANCE,
+        assertEquals(core.trust(s), sources.get(s).getDouble(1), tolerance,
             label + ": trust of " + core.index().sourceId(s));
       }
       assertTrue(spark.finalChange() >= 0);

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The Spark engine gives the core engine's answers, on the shared datasets and on generated
@@ -84,8 +85,12 @@ class SparkReconcilerTest {
   @ParameterizedTest
   @MethodSource("algorithms")
   void crowdDatasetsAsCore(String algorithm) throws IOException {
-    for (String name :
-        new String[] {"zheng_d_Duck", "zheng_d_jn-product", "zheng_s4_Dog", "zheng_s4_Face"}) {
+    // GLAD runs thousands of small Spark jobs (a pass per step of its line search): on the two
+    // smaller datasets only, to keep the suite short.
+    String[] names = algorithm.equals("glad")
+        ? new String[] {"zheng_d_Duck", "zheng_s4_Face"}
+        : new String[] {"zheng_d_Duck", "zheng_d_jn-product", "zheng_s4_Dog", "zheng_s4_Face"};
+    for (String name : names) {
       SameAsCore.check(name, Reconcilers.byName(algorithm), crowd(name));
     }
   }
@@ -98,8 +103,9 @@ class SparkReconcilerTest {
     SameAsCore.check("generated 3", Reconcilers.byName(algorithm), generated(3, 5, 40, 3));
   }
 
+  /** Of the algorithms here only weighted vote reads priors; majority vote must ignore them. */
   @ParameterizedTest
-  @MethodSource("algorithms")
+  @ValueSource(strings = {"majority-vote", "weighted-vote"})
   void priorsAsCore(String algorithm) {
     Map<String, Double> priors = new TreeMap<>();
     for (int s = 0; s < 12; s += 2) {
