@@ -181,6 +181,8 @@ public final class Main {
       return USAGE;
     }
     SparkConf conf = new SparkConf().setAppName("rashomon " + algorithm.name());
+    // spark-submit passes its settings, the master among them, as system properties.
+    boolean submitted = conf.contains("spark.master") && !o.containsKey("--master");
     if (o.containsKey("--master")) {
       conf.setMaster(o.get("--master"));
     } else if (!conf.contains("spark.master")) {
@@ -188,7 +190,13 @@ public final class Main {
       conf.setMaster("local[*]");
       conf.setIfMissing("spark.ui.enabled", "false");
     }
+    // A session that was there before (a notebook's, a test's) is used and left running.
+    boolean ours = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
+    if (!submitted) {
+      // A command, not a cluster job: Spark's progress logging would bury the summary.
+      spark.sparkContext().setLogLevel("WARN");
+    }
     try {
       if (o.containsKey("--checkpoint-dir")) {
         spark.sparkContext().setCheckpointDir(o.get("--checkpoint-dir"));
@@ -220,7 +228,9 @@ public final class Main {
       err.println("rashomon: " + e);
       return 1;
     } finally {
-      spark.stop();
+      if (ours) {
+        spark.stop();
+      }
     }
   }
 

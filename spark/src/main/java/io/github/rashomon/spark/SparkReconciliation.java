@@ -173,6 +173,11 @@ public final class SparkReconciliation implements AutoCloseable {
     return new BigDecimal(x).setScale(6, RoundingMode.HALF_EVEN).toPlainString();
   }
 
+  /** The depth of the final state's lineage, in RDDs (for tests of checkpointing). */
+  int lineageDepth() {
+    return outcome.states.toDebugString().split("\n").length;
+  }
+
   /** Drops the cached question blocks and final state. */
   @Override
   public void close() {
