@@ -36,27 +36,6 @@ public final class Main {
   /** Exit status of a usage error or unreadable input, as the command line's. */
   static final int USAGE = 2;
 
-  /** The flags Spark's own launcher gives the JVM on Java 17 (its JavaModuleOptions). */
-  public static final List<String> JAVA_OPTIONS =
-      List.of(
-          "-XX:+IgnoreUnrecognizedVMOptions",
-          "--add-opens=java.base/java.lang=ALL-UNNAMED",
-          "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
-          "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-          "--add-opens=java.base/java.io=ALL-UNNAMED",
-          "--add-opens=java.base/java.net=ALL-UNNAMED",
-          "--add-opens=java.base/java.nio=ALL-UNNAMED",
-          "--add-opens=java.base/java.util=ALL-UNNAMED",
-          "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-          "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
-          "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
-          "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-          "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED",
-          "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
-          "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
-          "-Djdk.reflect.useDirectMethodHandle=false",
-          "-Dio.netty.tryReflectionSetAccessible=true");
-
   private Main() {}
 
   /**
@@ -74,16 +53,15 @@ public final class Main {
 
   /** Whether this JVM already opens java.base to the class path as Spark needs. */
   static boolean opened() {
-    return Object.class.getModule().isOpen("sun.nio.ch", Main.class.getModule())
-        && Object.class.getModule().isOpen("java.lang.invoke", Main.class.getModule());
+    return JavaOptions.opened();
   }
 
-  /** Starts this command again in a JVM with {@link #JAVA_OPTIONS}; returns its exit status. */
+  /** Starts this command again in a JVM with {@link JavaOptions#FLAGS}; returns its exit status. */
   static int relaunch(String[] args) throws IOException, InterruptedException {
     String launcher = ProcessHandle.current().info().command().orElse(Paths.java());
     List<String> cmd = new ArrayList<>();
     cmd.add(launcher);
-    cmd.addAll(JAVA_OPTIONS);
+    cmd.addAll(JavaOptions.FLAGS);
     for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       if (!a.startsWith("--add-opens") && !a.startsWith("-agentlib")) {
         cmd.add(a);
@@ -189,6 +167,7 @@ public final class Main {
       // Not under spark-submit: local mode on every core.
       conf.setMaster("local[*]");
       conf.setIfMissing("spark.ui.enabled", "false");
+      conf.setIfMissing("spark.log.level", "WARN");
     }
     // A session that was there before (a notebook's, a test's) is used and left running.
     boolean ours = SparkSession.getDefaultSession().isEmpty();
