@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rashomon.engine.DawidSkene;
 import io.github.rashomon.engine.Reconciliation;
+import io.github.rashomon.engine.Sums;
 import io.github.rashomon.engine.TruthFinder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -93,6 +94,33 @@ class SparkJobTest {
       }
       for (int s = 0; s < core.sourceCount(); s++) {
         assertEquals(core.index().sourceId(s), sources.get(s).getString(0));
+      }
+    }
+  }
+
+  @Test
+  void readsParquetInCrowdLayout(@TempDir Path dir) {
+    List<String[]> claims = SparkReconcilerTest.generated(7, 6, 30, 2);
+    List<Row> rows = new ArrayList<>();
+    for (String[] c : claims) {
+      rows.add(org.apache.spark.sql.RowFactory.create(c[1], c[0], c[2]));
+    }
+    org.apache.spark.sql.types.StructType crowd =
+        new org.apache.spark.sql.types.StructType()
+            .add("task", "string")
+            .add("worker", "string")
+            .add("label", "string");
+    String path = dir.resolve("labels.parquet").toString();
+    LocalSpark.session().createDataFrame(rows, crowd).write().parquet(path);
+    assertEquals("parquet", SparkClaims.formatOf(path));
+    org.apache.spark.sql.Dataset<Row> read =
+        SparkClaims.read(LocalSpark.session(), path, "parquet");
+    assertEquals(List.of("source", "question", "value"), List.of(read.columns()));
+    Reconciliation core = SameAsCore.core(Sums.withDefaults(), claims, Map.of());
+    try (SparkReconciliation r = SparkReconciler.of(Sums.withDefaults()).reconcile(read)) {
+      List<Row> sources = r.sources().collectAsList();
+      for (int s = 0; s < core.sourceCount(); s++) {
+        assertEquals(core.trust(s), sources.get(s).getDouble(1), SameAsCore.TOLERANCE);
       }
     }
   }
