@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import io.github.rashomon.engine.Accu;
 import io.github.rashomon.engine.AverageLog;
 import io.github.rashomon.engine.Crh;
@@ -52,20 +53,18 @@ import org.apache.spark.storage.StorageLevel;
 public final class SparkReconciler {
   /** The algorithms this engine runs, by their command-line names. */
   public static final Set<String> ALGORITHMS =
-      ImmutableMap.<String, Boolean>builder()
-          .put("majority-vote", true)
-          .put("weighted-vote", true)
-          .put("truthfinder", true)
-          .put("sums", true)
-          .put("average-log", true)
-          .put("investment", true)
-          .put("pooled-investment", true)
-          .put("accu", true)
-          .put("dawid-skene", true)
-          .put("glad", true)
-          .put("crh", true)
-          .build()
-          .keySet();
+      ImmutableSet.of(
+          "majority-vote",
+          "weighted-vote",
+          "truthfinder",
+          "sums",
+          "average-log",
+          "investment",
+          "pooled-investment",
+          "accu",
+          "dawid-skene",
+          "glad",
+          "crh");
 
   private final Reconciler algorithm;
   private final int checkpointInterval;
