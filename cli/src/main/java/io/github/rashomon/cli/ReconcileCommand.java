@@ -79,11 +79,57 @@ final class ReconcileCommand implements Callable<Integer> {
               + " question: meant for investigations, not for crowd data at scale.")
   boolean sensitivity;
 
+  @Option(
+      names = "--engine",
+      paramLabel = "ENGINE",
+      defaultValue = "core",
+      description =
+          "core (default) or spark: run the algorithm as an Apache Spark job (see docs/spark.md);"
+              + " Spark comes from the class path or SPARK_HOME.")
+  String engineName;
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description = "With --engine spark: the Spark master (default: local mode, local[*]).")
+  String master;
+
   @Override
   public Integer call() {
     Reconciler reconciler = engine.configure(spec.commandLine());
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
+    if (!engineName.equals("core") && !engineName.equals("spark")) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "Invalid value for option '--engine': core or spark, got " + engineName);
+    }
+    if (master != null && !engineName.equals("spark")) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--master applies to --engine spark only");
+    }
+    if (engineName.equals("spark")) {
+      if (engine.valueType != io.github.rashomon.model.ValueType.CATEGORICAL) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--engine spark reads categorical values only, not --value-type "
+                + engine.valueType.name().toLowerCase(Locale.ROOT));
+      }
+      java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+          "reconcile", "--engine", "spark", "--input", engine.input.toString(),
+          "--algorithm", reconciler.name(), "--output", output.toString()));
+      if (engine.iterations != null) {
+        args.add("--iterations");
+        args.add(engine.iterations.toString());
+      }
+      if (engine.tolerance != null) {
+        args.add("--tolerance");
+        args.add(engine.tolerance.toString());
+      }
+      if (master != null) {
+        args.add("--master");
+        args.add(master);
+      }
+      return SparkEngine.run(args, out, err);
+    }
     if (Files.exists(output) && !Files.isDirectory(output)) {
       err.println("rashomon: " + output + ": exists and is not a directory");
       return OUTPUT_ERROR;
