@@ -177,11 +177,13 @@ public final class Investment extends AbstractReconciler {
           int from = index.questionCandStart[q];
           int to = index.questionCandStart[q + 1];
           double grown = 0;
+          // Each power once (they cost more than the rest of the iteration together).
           for (int c = from; c < to; c++) {
-            grown += Math.pow(pool[c], g);
+            nextBelief[c] = Math.pow(pool[c], g);
+            grown += nextBelief[c];
           }
           for (int c = from; c < to; c++) {
-            nextBelief[c] = grown > 0 ? pool[c] * Math.pow(pool[c], g) / grown : 0;
+            nextBelief[c] = grown > 0 ? pool[c] * nextBelief[c] / grown : 0;
           }
         }
       } else {
