@@ -23,15 +23,19 @@ package io.github.rashomon.engine;
  * library at github.com/joesingo/truthdiscovery); the run stops earlier when no scaled belief or
  * trust changes by more than the tolerance (10⁻⁶) in an iteration.
  *
- * @implNote Each iteration is two passes over the claims: O(claims + candidates + sources) time;
- *     O(candidates + sources) memory besides the index.
+ * @implNote Each iteration is two passes over the claims, each split across {@link #threads()}
+ *     threads (see {@link #withThreads(int)}): O(claims + candidates + sources) time;
+ *     O(candidates + sources × stripes) memory besides the index.
  * @since 0.1
  */
 public final class AverageLog extends AbstractReconciler {
-  private static final AverageLog DEFAULTS = new AverageLog(20, 1e-6);
+  private static final AverageLog DEFAULTS = new AverageLog(20, 1e-6, Parallel.ALL_PROCESSORS);
 
-  private AverageLog(int maxIterations, double tolerance) {
+  private final int threads;
+
+  private AverageLog(int maxIterations, double tolerance, int threads) {
     super(maxIterations, tolerance);
+    this.threads = Parallel.checkThreads("average-log", threads);
   }
 
   /**
@@ -51,7 +55,7 @@ public final class AverageLog extends AbstractReconciler {
    * @throws IllegalArgumentException if {@code iterations < 1}
    */
   public AverageLog withIterations(int iterations) {
-    return new AverageLog(iterations, tolerance);
+    return new AverageLog(iterations, tolerance, threads);
   }
 
   /**
@@ -63,7 +67,30 @@ public final class AverageLog extends AbstractReconciler {
    * @throws IllegalArgumentException if the tolerance is negative or not finite
    */
   public AverageLog withTolerance(double tolerance) {
-    return new AverageLog(maxIterations, tolerance);
+    return new AverageLog(maxIterations, tolerance, threads);
+  }
+
+  /**
+   * Returns this algorithm run on {@code n} threads. The questions are split into the same
+   * stripes whatever the thread count and per-source sums are reduced in stripe order, so the
+   * result is identical for every {@code n}; the thread count is therefore not one of the {@link
+   * #settings()} and not recorded in provenance.
+   *
+   * @param n the number of threads, or 0 (the default) for all processors
+   * @return the algorithm
+   * @throws IllegalArgumentException if {@code n} is negative
+   */
+  public AverageLog withThreads(int n) {
+    return new AverageLog(maxIterations, tolerance, n);
+  }
+
+  /**
+   * The number of threads a run uses.
+   *
+   * @return the thread count, 0 meaning all processors
+   */
+  public int threads() {
+    return threads;
   }
 
   /**
@@ -91,25 +118,28 @@ public final class AverageLog extends AbstractReconciler {
     double[] nextBelief = new double[belief.length];
     int it = 0;
     double change = Double.POSITIVE_INFINITY;
-    while (it < maxIterations && !(change <= tolerance)) {
-      FactFinding.gather(index, belief, nextTrust);
-      for (int s = 0; s < nextTrust.length; s++) {
-        nextTrust[s] *= logOverCount[s];
+    try (Sweep sweep = Sweep.open(index, threads, trust.length)) {
+      double[][] partial = sweep.partials(trust.length);
+      while (it < maxIterations && !(change <= tolerance)) {
+        sweep.gather(belief, nextTrust, partial);
+        for (int s = 0; s < nextTrust.length; s++) {
+          nextTrust[s] *= logOverCount[s];
+        }
+        FactFinding.scaleToMax(nextTrust);
+        sweep.tally(nextTrust, nextBelief);
+        FactFinding.scaleToMax(nextBelief);
+        change =
+            Math.max(
+                FactFinding.maxAbsChange(trust, nextTrust),
+                FactFinding.maxAbsChange(belief, nextBelief));
+        double[] t = trust;
+        trust = nextTrust;
+        nextTrust = t;
+        double[] b = belief;
+        belief = nextBelief;
+        nextBelief = b;
+        it++;
       }
-      FactFinding.scaleToMax(nextTrust);
-      Votes.tally(index, nextTrust, nextBelief);
-      FactFinding.scaleToMax(nextBelief);
-      change =
-          Math.max(
-              FactFinding.maxAbsChange(trust, nextTrust),
-              FactFinding.maxAbsChange(belief, nextBelief));
-      double[] t = trust;
-      trust = nextTrust;
-      nextTrust = t;
-      double[] b = belief;
-      belief = nextBelief;
-      nextBelief = b;
-      it++;
     }
     System.arraycopy(belief, 0, e.candProb, 0, belief.length);
     Votes.normalise(index, e.candProb);
