@@ -23,15 +23,19 @@ package io.github.rashomon.engine;
  * library at github.com/joesingo/truthdiscovery); the run stops earlier when no scaled belief or
  * trust changes by more than the tolerance (10⁻⁶) in an iteration.
  *
- * @implNote Each iteration is two passes over the claims: O(claims + candidates + sources) time;
- *     O(candidates + sources) memory besides the index.
+ * @implNote Each iteration is two passes over the claims, each split across {@link #threads()}
+ *     threads (see {@link #withThreads(int)}): O(claims + candidates + sources) time;
+ *     O(candidates + sources × stripes) memory besides the index.
  * @since 0.1
  */
 public final class AverageLog extends AbstractReconciler {
-  private static final AverageLog DEFAULTS = new AverageLog(20, 1e-6);
+  private static final AverageLog DEFAULTS = new AverageLog(20, 1e-6, Parallel.ALL_PROCESSORS);
 
-  private AverageLog(int maxIterations, double tolerance) {
+  private final int threads;
+
+  private AverageLog(int maxIterations, double tolerance, int threads) {
     super(maxIterations, tolerance);
+    this.threads = Parallel.checkThreads("average-log", threads);
   }
 
   /**
@@ -51,7 +55,7 @@ public final class AverageLog extends AbstractReconciler {
    * @throws IllegalArgumentException if {@code iterations < 1}
    */
   public AverageLog withIterations(int iterations) {
-    return new AverageLog(iterations, tolerance);
+    return new AverageLog(iterations, tolerance, threads);
   }
 
   /**
@@ -63,7 +67,35 @@ public final class AverageLog extends AbstractReconciler {
    * @throws IllegalArgumentException if the tolerance is negative or not finite
    */
   public AverageLog withTolerance(double tolerance) {
-    return new AverageLog(maxIterations, tolerance);
+    return new AverageLog(maxIterations, tolerance, threads);
+  }
+  @Override
+  AbstractReconciler withLimits(int iterations, double tolerance) {
+    return withIterations(iterations).withTolerance(tolerance);
+  }
+
+
+  /**
+   * Returns this algorithm run on {@code n} threads. The questions are split into the same
+   * stripes whatever the thread count and per-source sums are reduced in stripe order, so the
+   * result is identical for every {@code n}; the thread count is therefore not one of the {@link
+   * #settings()} and not recorded in provenance.
+   *
+   * @param n the number of threads, or 0 (the default) for all processors
+   * @return the algorithm
+   * @throws IllegalArgumentException if {@code n} is negative
+   */
+  public AverageLog withThreads(int n) {
+    return new AverageLog(maxIterations, tolerance, n);
+  }
+
+  /**
+   * The number of threads a run uses.
+   *
+   * @return the thread count, 0 meaning all processors
+   */
+  public int threads() {
+    return threads;
   }
 
   /**
@@ -77,18 +109,51 @@ public final class AverageLog extends AbstractReconciler {
   }
 
   @Override
-  AbstractReconciler withLimits(int iterations, double tolerance) {
-    return withIterations(iterations).withTolerance(tolerance);
-  }
-
-  @Override
   Estimate estimate(ClaimIndex index) {
-    // Sums with each source's total belief turned into its mean, times the log of its count.
+    Estimate e = new Estimate(index);
     int[] claims = FactFinding.claimCounts(index);
     double[] logOverCount = new double[index.sourceCount()];
     for (int s = 0; s < logOverCount.length; s++) {
       logOverCount[s] = claims[s] > 0 ? Math.log(claims[s]) / claims[s] : 0;
     }
-    return Sums.iterate(index, logOverCount, maxIterations, tolerance);
+    double[] belief = new double[index.candidateCount()];
+    java.util.Arrays.fill(belief, 0.5);
+    double[] trust = new double[index.sourceCount()];
+    double[] nextTrust = new double[trust.length];
+    double[] nextBelief = new double[belief.length];
+    int it = 0;
+    double change = Double.POSITIVE_INFINITY;
+    try (Sweep sweep = Sweep.open(index, threads, trust.length)) {
+      double[][] partial = sweep.partials(trust.length);
+      while (it < maxIterations && !(change <= tolerance)) {
+        sweep.gather(belief, nextTrust, partial);
+        for (int s = 0; s < nextTrust.length; s++) {
+          nextTrust[s] *= logOverCount[s];
+        }
+        FactFinding.scaleToMax(nextTrust);
+        sweep.tally(nextTrust, nextBelief);
+        FactFinding.scaleToMax(nextBelief);
+        change =
+            Math.max(
+                FactFinding.maxAbsChange(trust, nextTrust),
+                FactFinding.maxAbsChange(belief, nextBelief));
+        double[] t = trust;
+        trust = nextTrust;
+        nextTrust = t;
+        double[] b = belief;
+        belief = nextBelief;
+        nextBelief = b;
+        it++;
+        Progress.iteration(it, maxIterations);
+      }
+    }
+    System.arraycopy(belief, 0, e.candProb, 0, belief.length);
+    Votes.normalise(index, e.candProb);
+    FactFinding.trustFromScores(trust, claims, e.trust);
+    System.arraycopy(trust, 0, e.voteWeight, 0, trust.length);
+    e.iterations = it;
+    e.converged = change <= tolerance;
+    e.finalChange = change;
+    return e;
   }
 }

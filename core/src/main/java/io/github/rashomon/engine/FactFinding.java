@@ -9,74 +9,13 @@ import java.util.Arrays;
  * <p>The claim-to-source direction is the transpose of {@link Votes#tally}: a claim reads its
  * candidate's score, and a denial reads the mean score of the question's other candidates, the
  * candidates it spreads its vote over.
- *
- * <p>Sums, AverageLog and the Investments also share their iteration, {@link #iterate}: they
- * differ only in how one step updates trust and belief.
+
  */
 final class FactFinding {
   /** Sources without claims are reported with this trust, as {@link Votes#agreement} does. */
   static final double NO_EVIDENCE_TRUST = 0.5;
 
   private FactFinding() {}
-
-  /** One step's trust update: the next source scores from the current trust and belief. */
-  @FunctionalInterface
-  interface TrustUpdate {
-    void next(double[] trust, double[] belief, double[] nextTrust);
-  }
-
-  /** One step's belief update: the next candidate scores from the new, scaled trust. */
-  @FunctionalInterface
-  interface BeliefUpdate {
-    void next(double[] trust, double[] nextBelief);
-  }
-
-  /**
-   * Iterates from the initial scores: each step updates trust and scales it to its largest entry,
-   * then updates belief from that trust and scales it likewise. Stops after {@code maxIterations}
-   * steps, or earlier once no scaled score changed by more than {@code tolerance}.
-   *
-   * <p>Fills {@code e.candProb} (the beliefs, normalised per question), {@code e.trust} (see {@link
-   * #trustFromScores}), {@code e.iterations}, {@code e.converged} and {@code e.finalChange};
-   * returns the final source scores, from which the caller derives {@code e.voteWeight}. The
-   * arrays passed in serve as scratch space.
-   */
-  static double[] iterate(
-      ClaimIndex index,
-      double[] trust,
-      double[] belief,
-      int maxIterations,
-      double tolerance,
-      TrustUpdate trustUpdate,
-      BeliefUpdate beliefUpdate,
-      Estimate e) {
-    double[] nextTrust = new double[trust.length];
-    double[] nextBelief = new double[belief.length];
-    int it = 0;
-    double change = Double.POSITIVE_INFINITY;
-    while (it < maxIterations && !(change <= tolerance)) {
-      trustUpdate.next(trust, belief, nextTrust);
-      scaleToMax(nextTrust);
-      beliefUpdate.next(nextTrust, nextBelief);
-      scaleToMax(nextBelief);
-      change = Math.max(maxAbsChange(trust, nextTrust), maxAbsChange(belief, nextBelief));
-      double[] t = trust;
-      trust = nextTrust;
-      nextTrust = t;
-      double[] b = belief;
-      belief = nextBelief;
-      nextBelief = b;
-      it++;
-      Progress.iteration(it, maxIterations);
-    }
-    System.arraycopy(belief, 0, e.candProb, 0, belief.length);
-    Votes.normalise(index, e.candProb);
-    trustFromScores(trust, claimCounts(index), e.trust);
-    e.iterations = it;
-    e.converged = change <= tolerance;
-    e.finalChange = change;
-    return trust;
-  }
 
   /**
    * Per source: the sum over its claims of the claim weight times the score the claim reads

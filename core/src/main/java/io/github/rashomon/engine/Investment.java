@@ -1,5 +1,8 @@
 package io.github.rashomon.engine;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.collect.ImmutableSortedMap;
 import java.util.Arrays;
 
 /**
@@ -36,11 +39,18 @@ import java.util.Arrays;
  *     time; O(candidates + sources) memory besides the index.
  * @since 0.1
  */
-public final class Investment extends AbstractInvestment {
+public final class Investment extends AbstractReconciler {
   private static final Investment DEFAULTS = new Investment(20, 1e-6, 1.2);
 
+  private final double exponent;
+
   private Investment(int maxIterations, double tolerance, double exponent) {
-    super(maxIterations, tolerance, exponent);
+    super(maxIterations, tolerance);
+    checkArgument(
+        exponent > 0 && Double.isFinite(exponent),
+        "investment: exponent must be finite and > 0, got %s",
+        exponent);
+    this.exponent = exponent;
   }
 
   /**
@@ -92,6 +102,15 @@ public final class Investment extends AbstractInvestment {
   }
 
   /**
+   * The growth exponent g of {@code G(x) = x^g}.
+   *
+   * @return the exponent
+   */
+  public double exponent() {
+    return exponent;
+  }
+
+  /**
    * {@code "investment"}.
    *
    * @return the name
@@ -102,18 +121,108 @@ public final class Investment extends AbstractInvestment {
   }
 
   @Override
-  void initialBelief(ClaimIndex index, double[] belief) {
-    // Each candidate's share of the votes on its question.
+  void extraSettings(ImmutableSortedMap.Builder<String, String> b) {
+    b.put("exponent", Double.toString(exponent));
+  }
+
+  @Override
+  Estimate estimate(ClaimIndex index) {
+    double[] belief = new double[index.candidateCount()];
     double[] ones = new double[index.sourceCount()];
     Arrays.fill(ones, 1.0);
     Votes.tally(index, ones, belief);
     Votes.normalise(index, belief);
+    return invest(index, belief, exponent, false, maxIterations, tolerance);
   }
 
-  @Override
-  void grow(ClaimIndex index, double[] invested, double[] belief) {
-    for (int c = 0; c < belief.length; c++) {
-      belief[c] = Math.pow(invested[c], exponent);
+  /**
+   * The Investment iteration, shared with {@link PooledInvestment}: from the initial belief, with
+   * growth {@code x^g}, pooled within each question or not.
+   */
+  static Estimate invest(
+      ClaimIndex index,
+      double[] belief,
+      double g,
+      boolean pooled,
+      int maxIterations,
+      double tolerance) {
+    Estimate e = new Estimate(index);
+    int ns = index.sourceCount();
+    int nc = index.candidateCount();
+    int[] claims = FactFinding.claimCounts(index);
+    double[] weight = FactFinding.claimWeights(index);
+    double[] trust = new double[ns];
+    for (int s = 0; s < ns; s++) {
+      trust[s] = weight[s] > 0 ? 1 : 0;
+    }
+    double[] stake = new double[ns];
+    double[] pool = new double[nc];
+    double[] ratio = new double[nc];
+    double[] nextTrust = new double[ns];
+    double[] nextBelief = new double[nc];
+    int it = 0;
+    double change = Double.POSITIVE_INFINITY;
+    while (it < maxIterations && !(change <= tolerance)) {
+      // What each source invests per unit of claim weight, and the total invested in each claim.
+      perClaim(trust, weight, stake);
+      Votes.tally(index, stake, pool);
+      for (int c = 0; c < nc; c++) {
+        ratio[c] = pool[c] > 0 ? belief[c] / pool[c] : 0;
+      }
+      // Returns in proportion to the share invested.
+      FactFinding.gather(index, ratio, nextTrust);
+      for (int s = 0; s < ns; s++) {
+        nextTrust[s] *= stake[s];
+      }
+      FactFinding.scaleToMax(nextTrust);
+      perClaim(nextTrust, weight, stake);
+      Votes.tally(index, stake, pool);
+      if (pooled) {
+        for (int q = 0; q < index.questionCount(); q++) {
+          int from = index.questionCandStart[q];
+          int to = index.questionCandStart[q + 1];
+          double grown = 0;
+          // Each power once (they cost more than the rest of the iteration together).
+          for (int c = from; c < to; c++) {
+            nextBelief[c] = Math.pow(pool[c], g);
+            grown += nextBelief[c];
+          }
+          for (int c = from; c < to; c++) {
+            nextBelief[c] = grown > 0 ? pool[c] * nextBelief[c] / grown : 0;
+          }
+        }
+      } else {
+        for (int c = 0; c < nc; c++) {
+          nextBelief[c] = Math.pow(pool[c], g);
+        }
+      }
+      FactFinding.scaleToMax(nextBelief);
+      change =
+          Math.max(
+              FactFinding.maxAbsChange(trust, nextTrust),
+              FactFinding.maxAbsChange(belief, nextBelief));
+      double[] t = trust;
+      trust = nextTrust;
+      nextTrust = t;
+      double[] b = belief;
+      belief = nextBelief;
+      nextBelief = b;
+      it++;
+      Progress.iteration(it, maxIterations);
+    }
+    System.arraycopy(belief, 0, e.candProb, 0, nc);
+    Votes.normalise(index, e.candProb);
+    FactFinding.trustFromScores(trust, claims, e.trust);
+    perClaim(trust, weight, e.voteWeight);
+    e.iterations = it;
+    e.converged = change <= tolerance;
+    e.finalChange = change;
+    return e;
+  }
+
+  private static void perClaim(double[] trust, double[] weight, double[] out) {
+    for (int s = 0; s < trust.length; s++) {
+      out[s] = weight[s] > 0 ? trust[s] / weight[s] : 0;
     }
   }
 }

@@ -1,5 +1,9 @@
 package io.github.rashomon.engine;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.collect.ImmutableSortedMap;
+
 /**
  * PooledInvestment: {@link Investment} in which the belief a question's candidates earn is pooled
  * and shared out among them, so that mutually exclusive claims compete for belief.
@@ -33,11 +37,18 @@ package io.github.rashomon.engine;
  *     candidates + sources) time; O(candidates + sources) memory besides the index.
  * @since 0.1
  */
-public final class PooledInvestment extends AbstractInvestment {
+public final class PooledInvestment extends AbstractReconciler {
   private static final PooledInvestment DEFAULTS = new PooledInvestment(20, 1e-6, 1.4);
 
+  private final double exponent;
+
   private PooledInvestment(int maxIterations, double tolerance, double exponent) {
-    super(maxIterations, tolerance, exponent);
+    super(maxIterations, tolerance);
+    checkArgument(
+        exponent > 0 && Double.isFinite(exponent),
+        "pooled-investment: exponent must be finite and > 0, got %s",
+        exponent);
+    this.exponent = exponent;
   }
 
   /**
@@ -89,6 +100,15 @@ public final class PooledInvestment extends AbstractInvestment {
   }
 
   /**
+   * The growth exponent g of {@code G(x) = x^g}.
+   *
+   * @return the exponent
+   */
+  public double exponent() {
+    return exponent;
+  }
+
+  /**
    * {@code "pooled-investment"}.
    *
    * @return the name
@@ -99,7 +119,13 @@ public final class PooledInvestment extends AbstractInvestment {
   }
 
   @Override
-  void initialBelief(ClaimIndex index, double[] belief) {
+  void extraSettings(ImmutableSortedMap.Builder<String, String> b) {
+    b.put("exponent", Double.toString(exponent));
+  }
+
+  @Override
+  Estimate estimate(ClaimIndex index) {
+    double[] belief = new double[index.candidateCount()];
     for (int q = 0; q < index.questionCount(); q++) {
       int from = index.questionCandStart[q];
       int to = index.questionCandStart[q + 1];
@@ -107,21 +133,6 @@ public final class PooledInvestment extends AbstractInvestment {
         belief[c] = 1.0 / (to - from);
       }
     }
-  }
-
-  @Override
-  void grow(ClaimIndex index, double[] invested, double[] belief) {
-    // H(c) G(H(c)) / Σ_{d ∈ M_c} G(H(d)) within each question.
-    for (int q = 0; q < index.questionCount(); q++) {
-      int from = index.questionCandStart[q];
-      int to = index.questionCandStart[q + 1];
-      double grown = 0;
-      for (int c = from; c < to; c++) {
-        grown += Math.pow(invested[c], exponent);
-      }
-      for (int c = from; c < to; c++) {
-        belief[c] = grown > 0 ? invested[c] * Math.pow(invested[c], exponent) / grown : 0;
-      }
-    }
+    return Investment.invest(index, belief, exponent, true, maxIterations, tolerance);
   }
 }

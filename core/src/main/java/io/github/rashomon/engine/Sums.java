@@ -1,7 +1,5 @@
 package io.github.rashomon.engine;
 
-import java.util.Arrays;
-
 /**
  * Sums, the Hubs-and-Authorities fact-finder: a source is as trustworthy as the total belief in
  * its claims, and a claim as believable as the total trust of its sources.
@@ -27,15 +25,19 @@ import java.util.Arrays;
  * library at github.com/joesingo/truthdiscovery); the run stops earlier when no scaled belief or
  * trust changes by more than the tolerance (10⁻⁶) in an iteration.
  *
- * @implNote Each iteration is two passes over the claims: O(claims + candidates + sources) time;
- *     O(candidates + sources) memory besides the index.
+ * @implNote Each iteration is two passes over the claims, each split across {@link #threads()}
+ *     threads (see {@link #withThreads(int)}): O(claims + candidates + sources) time;
+ *     O(candidates + sources × stripes) memory besides the index.
  * @since 0.1
  */
 public final class Sums extends AbstractReconciler {
-  private static final Sums DEFAULTS = new Sums(20, 1e-6);
+  private static final Sums DEFAULTS = new Sums(20, 1e-6, Parallel.ALL_PROCESSORS);
 
-  private Sums(int maxIterations, double tolerance) {
+  private final int threads;
+
+  private Sums(int maxIterations, double tolerance, int threads) {
     super(maxIterations, tolerance);
+    this.threads = Parallel.checkThreads("sums", threads);
   }
 
   /**
@@ -55,7 +57,7 @@ public final class Sums extends AbstractReconciler {
    * @throws IllegalArgumentException if {@code iterations < 1}
    */
   public Sums withIterations(int iterations) {
-    return new Sums(iterations, tolerance);
+    return new Sums(iterations, tolerance, threads);
   }
 
   /**
@@ -67,7 +69,35 @@ public final class Sums extends AbstractReconciler {
    * @throws IllegalArgumentException if the tolerance is negative or not finite
    */
   public Sums withTolerance(double tolerance) {
-    return new Sums(maxIterations, tolerance);
+    return new Sums(maxIterations, tolerance, threads);
+  }
+  @Override
+  AbstractReconciler withLimits(int iterations, double tolerance) {
+    return withIterations(iterations).withTolerance(tolerance);
+  }
+
+
+  /**
+   * Returns this algorithm run on {@code n} threads. The questions are split into the same
+   * stripes whatever the thread count and per-source sums are reduced in stripe order, so the
+   * result is identical for every {@code n}; the thread count is therefore not one of the {@link
+   * #settings()} and not recorded in provenance.
+   *
+   * @param n the number of threads, or 0 (the default) for all processors
+   * @return the algorithm
+   * @throws IllegalArgumentException if {@code n} is negative
+   */
+  public Sums withThreads(int n) {
+    return new Sums(maxIterations, tolerance, n);
+  }
+
+  /**
+   * The number of threads a run uses.
+   *
+   * @return the thread count, 0 meaning all processors
+   */
+  public int threads() {
+    return threads;
   }
 
   /**
@@ -81,42 +111,44 @@ public final class Sums extends AbstractReconciler {
   }
 
   @Override
-  AbstractReconciler withLimits(int iterations, double tolerance) {
-    return withIterations(iterations).withTolerance(tolerance);
-  }
-
-  @Override
   Estimate estimate(ClaimIndex index) {
-    return iterate(index, null, maxIterations, tolerance);
-  }
-
-  /**
-   * The Sums iteration, shared with {@link AverageLog}: from uniform belief, with each source's
-   * total belief multiplied by {@code sourceFactor[s]} before scaling (by nothing when null).
-   */
-  static Estimate iterate(
-      ClaimIndex index, double[] sourceFactor, int maxIterations, double tolerance) {
     Estimate e = new Estimate(index);
-    double[] startBelief = new double[index.candidateCount()];
-    Arrays.fill(startBelief, 0.5);
-    double[] trust =
-        FactFinding.iterate(
-            index,
-            new double[index.sourceCount()],
-            startBelief,
-            maxIterations,
-            tolerance,
-            (previousTrust, belief, nextTrust) -> {
-              FactFinding.gather(index, belief, nextTrust);
-              if (sourceFactor != null) {
-                for (int s = 0; s < nextTrust.length; s++) {
-                  nextTrust[s] *= sourceFactor[s];
-                }
-              }
-            },
-            (newTrust, nextBelief) -> Votes.tally(index, newTrust, nextBelief),
-            e);
+    int[] claims = FactFinding.claimCounts(index);
+    double[] belief = new double[index.candidateCount()];
+    java.util.Arrays.fill(belief, 0.5);
+    double[] trust = new double[index.sourceCount()];
+    double[] nextTrust = new double[trust.length];
+    double[] nextBelief = new double[belief.length];
+    int it = 0;
+    double change = Double.POSITIVE_INFINITY;
+    try (Sweep sweep = Sweep.open(index, threads, trust.length)) {
+      double[][] partial = sweep.partials(trust.length);
+      while (it < maxIterations && !(change <= tolerance)) {
+        sweep.gather(belief, nextTrust, partial);
+        FactFinding.scaleToMax(nextTrust);
+        sweep.tally(nextTrust, nextBelief);
+        FactFinding.scaleToMax(nextBelief);
+        change =
+            Math.max(
+                FactFinding.maxAbsChange(trust, nextTrust),
+                FactFinding.maxAbsChange(belief, nextBelief));
+        double[] t = trust;
+        trust = nextTrust;
+        nextTrust = t;
+        double[] b = belief;
+        belief = nextBelief;
+        nextBelief = b;
+        it++;
+        Progress.iteration(it, maxIterations);
+      }
+    }
+    System.arraycopy(belief, 0, e.candProb, 0, belief.length);
+    Votes.normalise(index, e.candProb);
+    FactFinding.trustFromScores(trust, claims, e.trust);
     System.arraycopy(trust, 0, e.voteWeight, 0, trust.length);
+    e.iterations = it;
+    e.converged = change <= tolerance;
+    e.finalChange = change;
     return e;
   }
 }

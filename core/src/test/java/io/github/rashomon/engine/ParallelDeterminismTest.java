@@ -41,6 +41,14 @@ class ParallelDeterminismTest {
   }
 
   @Test
+  void sumsAndAverageLogAreIdenticalOnOneTwoAndEightThreads() {
+    assertSameForEveryThreadCount(
+        t -> Sums.withDefaults().withTolerance(0).withThreads(t), DATA.index());
+    assertSameForEveryThreadCount(
+        t -> AverageLog.withDefaults().withTolerance(0).withThreads(t), DATA.index());
+  }
+
+  @Test
   void weightedClaimsAndThreeClassesToo() {
     // Weights take the general path of every loop; three classes take Dawid-Skene's general one.
     ClaimIndex ix =
@@ -57,6 +65,8 @@ class ParallelDeterminismTest {
     assertSameForEveryThreadCount(t -> MajorityVote.withDefaults().withThreads(t), weighted);
     assertSameForEveryThreadCount(
         t -> TruthFinder.withDefaults().withIterations(10).withThreads(t), weighted);
+    assertSameForEveryThreadCount(t -> Sums.withDefaults().withThreads(t), weighted);
+    assertSameForEveryThreadCount(t -> AverageLog.withDefaults().withThreads(t), weighted);
   }
 
   private static void assertSameForEveryThreadCount(
