@@ -110,50 +110,12 @@ public final class AverageLog extends AbstractReconciler {
 
   @Override
   Estimate estimate(ClaimIndex index) {
-    Estimate e = new Estimate(index);
     int[] claims = FactFinding.claimCounts(index);
     double[] logOverCount = new double[index.sourceCount()];
     for (int s = 0; s < logOverCount.length; s++) {
       logOverCount[s] = claims[s] > 0 ? Math.log(claims[s]) / claims[s] : 0;
     }
-    double[] belief = new double[index.candidateCount()];
-    java.util.Arrays.fill(belief, 0.5);
-    double[] trust = new double[index.sourceCount()];
-    double[] nextTrust = new double[trust.length];
-    double[] nextBelief = new double[belief.length];
-    int it = 0;
-    double change = Double.POSITIVE_INFINITY;
-    try (Sweep sweep = Sweep.open(index, threads, trust.length)) {
-      double[][] partial = sweep.partials(trust.length);
-      while (it < maxIterations && !(change <= tolerance)) {
-        sweep.gather(belief, nextTrust, partial);
-        for (int s = 0; s < nextTrust.length; s++) {
-          nextTrust[s] *= logOverCount[s];
-        }
-        FactFinding.scaleToMax(nextTrust);
-        sweep.tally(nextTrust, nextBelief);
-        FactFinding.scaleToMax(nextBelief);
-        change =
-            Math.max(
-                FactFinding.maxAbsChange(trust, nextTrust),
-                FactFinding.maxAbsChange(belief, nextBelief));
-        double[] t = trust;
-        trust = nextTrust;
-        nextTrust = t;
-        double[] b = belief;
-        belief = nextBelief;
-        nextBelief = b;
-        it++;
-        Progress.iteration(it, maxIterations);
-      }
-    }
-    System.arraycopy(belief, 0, e.candProb, 0, belief.length);
-    Votes.normalise(index, e.candProb);
-    FactFinding.trustFromScores(trust, claims, e.trust);
-    System.arraycopy(trust, 0, e.voteWeight, 0, trust.length);
-    e.iterations = it;
-    e.converged = change <= tolerance;
-    e.finalChange = change;
-    return e;
+    // Sums with each source's total scaled by log|C_s| / |C_s|: the average times the log.
+    return Sums.iterate(index, logOverCount, threads, maxIterations, tolerance);
   }
 }

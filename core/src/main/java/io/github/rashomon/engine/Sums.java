@@ -112,6 +112,15 @@ public final class Sums extends AbstractReconciler {
 
   @Override
   Estimate estimate(ClaimIndex index) {
+    return iterate(index, null, threads, maxIterations, tolerance);
+  }
+
+  /**
+   * The Sums iteration; with {@code sourceFactor} each source's gathered score is multiplied by
+   * its factor before scaling, which is all that distinguishes {@link AverageLog}.
+   */
+  static Estimate iterate(
+      ClaimIndex index, double[] sourceFactor, int threads, int maxIterations, double tolerance) {
     Estimate e = new Estimate(index);
     int[] claims = FactFinding.claimCounts(index);
     double[] belief = new double[index.candidateCount()];
@@ -125,6 +134,11 @@ public final class Sums extends AbstractReconciler {
       double[][] partial = sweep.partials(trust.length);
       while (it < maxIterations && !(change <= tolerance)) {
         sweep.gather(belief, nextTrust, partial);
+        if (sourceFactor != null) {
+          for (int s = 0; s < nextTrust.length; s++) {
+            nextTrust[s] *= sourceFactor[s];
+          }
+        }
         FactFinding.scaleToMax(nextTrust);
         sweep.tally(nextTrust, nextBelief);
         FactFinding.scaleToMax(nextBelief);
