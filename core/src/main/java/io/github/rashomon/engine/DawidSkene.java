@@ -441,6 +441,15 @@ public final class DawidSkene extends AbstractReconciler {
       double[][] cnt = {new double[count.length]};
       double[][] pri = {new double[nl]};
       double[] lp = new double[2 * maxK];
+      // The new questions' majority-vote shares enter the first model too: from the known
+      // questions' counts alone, a result that shares no question would start from an empty
+      // model, whose E-step erases the votes and settles on uniform posteriors.
+      System.arraycopy(knownCount, 0, cnt[0], 0, knownCount.length);
+      System.arraycopy(knownPrior, 0, pri[0], 0, nl);
+      for (int f = 0; f < nf; f++) {
+        accumulate(fresh[f], t, cnt[0], pri[0]);
+      }
+      finishM(cnt, pri);
       int it = 0;
       double change = Double.POSITIVE_INFINITY;
       while (it < maxIterations && change >= tolerance) {
