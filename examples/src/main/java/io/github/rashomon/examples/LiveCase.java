@@ -117,6 +117,8 @@ public final class LiveCase {
         full.title(), algorithm.name());
     List<CaseDesk.Update> updates = new ArrayList<>();
     int n = 0;
+    int warmIterations = 0;
+    int coldIterations = 0;
     for (CaseDesk.Arrival a : arrivals(full)) {
       CaseDesk.Update u = desk.receive(a);
       updates.add(u);
@@ -135,7 +137,11 @@ public final class LiveCase {
       out.printf(Locale.ROOT, "    warm start: %d iteration(s), cold start: %d; %s%n",
           u.result().provenance().iterations(), cold.provenance().iterations(),
           compare(u.result(), cold));
+      warmIterations += u.result().provenance().iterations();
+      coldIterations += cold.provenance().iterations();
     }
+    out.printf(Locale.ROOT, "%nIterations in all: %d from warm starts, %d from cold starts%n",
+        warmIterations, coldIterations);
     return updates;
   }
 

@@ -120,7 +120,9 @@ class LiveCaseTest {
       warm += x.result().provenance().iterations();
       cold += c.provenance().iterations();
     }
-    assertTrue(warm < cold, warm + " warm iterations, " + cold + " cold");
+    // As docs/examples.md reports them.
+    assertEquals(39, warm);
+    assertEquals(48, cold);
   }
 
   @Test
