@@ -23,6 +23,14 @@ import java.util.Locale;
  * b + a·u}. Instances are immutable; the components are validated on construction (finite, in
  * [0, 1], summing to 1 within {@value #TOLERANCE}).
  *
+ * <pre>{@code
+ * Credibility b2 = AdmiraltyGrade.parse("B2").credibility();
+ * Credibility counts = Credibility.fromEvidence(8, 2, 0.5); // 8 right, 2 wrong
+ * Credibility relayed = counts.discountedBy(Reliability.C.credibility());
+ * Credibility both = b2.fuse(counts);
+ * System.out.printf("%.2f, uncertainty %.2f%n", both.probability(), both.uncertainty());
+ * }</pre>
+ *
  * @since 0.1
  */
 public final class Credibility {

@@ -41,6 +41,18 @@ import java.util.Optional;
  * with {@link #ofLabels ofLabels} (no per-id strings: about 11 bytes per claim in all with 5
  * claims and 2 labels per question); {@link Synthetic} generates such indexes.
  *
+ * <pre>{@code
+ * ClaimIndex weighed = ClaimIndex.of(myCase); // every claim weighed by the testimony model
+ * ClaimIndex raw = ClaimIndex.builder()
+ *     .add("worker-1", "task-1", "cat").add("worker-2", "task-1", "dog")
+ *     .add("worker-1", "task-2", "dog").build();
+ * int q = raw.questionNumber("task-1");
+ * System.out.println(raw.candidates(q) + " from " + raw.sourceCount() + " sources");
+ * // Two workers give label "1" to one task, from arrays of numbers.
+ * ClaimIndex labels = ClaimIndex.ofLabels(2, 1, List.of("0", "1"),
+ *     new int[] {0, 1}, new int[] {0, 0}, new int[] {1, 1});
+ * }</pre>
+ *
  * @since 0.1
  */
 public final class ClaimIndex {

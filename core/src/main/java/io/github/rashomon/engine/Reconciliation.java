@@ -25,6 +25,18 @@ import java.util.Optional;
  * read those arrays directly. Questions and sources are numbered as in the {@link ClaimIndex}:
  * ids in sorted order. Instances are immutable and safe to share between threads.
  *
+ * <pre>{@code
+ * Reconciliation r = Reconcilers.byName("weighted-vote").reconcile(myCase);
+ * Verdict fire = r.verdict("fire-indiscriminate");
+ * SourceAssessment police = r.assessment("police");
+ * System.out.println(r.provenance().algorithm() + ", converged: " + r.provenance().converged());
+ * // At scale, read the arrays instead of building a verdict per question.
+ * for (int q = 0; q < r.questionCount(); q++) {
+ *   System.out.println(r.index().questionId(q) + " " + r.leadingValue(q).orElse(null)
+ *       + " " + r.confidence(q) + " " + r.status(q));
+ * }
+ * }</pre>
+ *
  * @since 0.1
  */
 public final class Reconciliation {

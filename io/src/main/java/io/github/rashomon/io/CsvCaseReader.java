@@ -85,9 +85,9 @@ import java.util.Optional;
  * <pre>{@code
  * CsvCaseReader reader = CsvCaseReader.withDefaults();
  * Case c = reader.read(
- *     Path.of("claims.csv"),
- *     reader.readSources(Path.of("sources.csv")),
- *     reader.readQuestions(Path.of("questions.csv")));
+ *     dir.resolve("claims.csv"),
+ *     reader.readSources(dir.resolve("sources.csv")),
+ *     reader.readQuestions(dir.resolve("questions.csv")));
  * Reconciliation r = Reconcilers.byName("weighted-vote").reconcile(ClaimIndex.of(c));
  * }</pre>
  *

@@ -46,9 +46,9 @@ import java.nio.file.Path;
  * {@code 1e999} for a quantity). A file with a header and no rows is valid and has no claims.
  *
  * <pre>{@code
- * ClaimIndex claims = CsvClaimReader.withDefaults().read(Path.of("answer.csv"));
- * ClaimIndex amounts =
- *     CsvClaimReader.withDefaults().withValueType(ValueType.QUANTITY).read(Path.of("pop.csv"));
+ * ClaimIndex claims = CsvClaimReader.withDefaults().read(dir.resolve("answer.csv"));
+ * ClaimIndex amounts = CsvClaimReader.withDefaults().withValueType(ValueType.QUANTITY)
+ *     .read(dir.resolve("pop.csv"));
  * }</pre>
  *
  * <p>A reader is an immutable value and can be shared between threads; each read is

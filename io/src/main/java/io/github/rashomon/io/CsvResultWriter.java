@@ -60,6 +60,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * Readers see the old file or the complete new one, never a part, and on any error the
  * temporary file is removed and the target left as it was.
  *
+ * <pre>{@code
+ * Reconciliation r = Reconcilers.byName("dawid-skene").reconcile(index);
+ * CsvResultWriter.write(r, dir); // dir/verdicts.csv and dir/sources.csv, both or neither
+ * }</pre>
+ *
  * @since 0.1
  */
 public final class CsvResultWriter {

@@ -23,7 +23,7 @@ import java.util.function.Function;
  * and line. A question listed twice is an error too.
  *
  * <pre>{@code
- * ImmutableMap<String, Value> truth = CsvTruthReader.withDefaults().read(Path.of("truth.csv"));
+ * ImmutableMap<String, Value> truth = CsvTruthReader.withDefaults().read(dir.resolve("truth.csv"));
  * }</pre>
  *
  * @since 0.1

@@ -69,6 +69,14 @@ import java.util.stream.Collectors;
  *
  * <p>Instances are immutable and safe to share.
  *
+ * <pre>{@code
+ * try {
+ *   Case c = JsonCaseReader.withDefaults().read(dir.resolve("case.json"));
+ * } catch (JsonFormatException e) {
+ *   System.err.println(e.getMessage()); // case.json:5: $.claims[0].stance: expected one of ...
+ * }
+ * }</pre>
+ *
  * @since 0.1
  */
 public final class JsonCaseReader {
