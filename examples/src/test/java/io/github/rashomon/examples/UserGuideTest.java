@@ -46,7 +46,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,9 +56,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Compiles and runs every code snippet of {@code docs/user-guide.md}: each snippet there is the
- * text between {@code // snippet NAME} and {@code // end} here, and {@link #snippetsMatch()}
- * checks that the two have not drifted apart.
+ * Compiles and runs every code snippet of {@code docs/user-guide.md} and {@code README.md}: each
+ * snippet there is the text between {@code // snippet NAME} and {@code // end} here, and {@link
+ * #snippetsMatch()} checks that the two have not drifted apart.
  */
 class UserGuideTest {
 
@@ -282,6 +281,41 @@ class UserGuideTest {
         .verdicts());
   }
 
+  @Test
+  void theReadmeExamples() {
+    // snippet readme-embedding
+    Case c = Case.builder()
+        .addSources(Source.of("police"), Source.of("witnesses"), Source.of("footage"))
+        .addQuestions(Question.of("indiscriminate", "Did police fire indiscriminately?", ValueDomain.bool()))
+        .addClaims(
+            Claim.builder().source("witnesses").question("indiscriminate").value(Truth.TRUE).build(),
+            Claim.builder().source("footage").question("indiscriminate").value(Truth.TRUE)
+                .hedge(Hedge.POSSIBLE).build(),
+            Claim.builder().source("police").question("indiscriminate").value(Truth.TRUE)
+                .stance(Stance.DENIES).stake(Stake.SELF_SERVING).build())
+        .build();
+    Verdict v = Reconcilers.byName("weighted-vote").reconcile(c).verdict("indiscriminate");
+    System.out.println(v.value().orElseThrow() + " " + v.status() + " " + v.confidence());
+    // end
+    assertEquals(Truth.TRUE, v.value().orElseThrow());
+    assertEquals(VerdictStatus.ACCEPTED, v.status());
+    // As the README says: witnesses 1 and hedged footage 0.5 against a self-serving denial 0.6.
+    assertEquals(1.5 / 2.1, v.confidence(), 1e-12);
+    assertEquals("0.7142857142857143", Double.toString(v.confidence()));
+
+    int workers = 3;
+    int tasks = 2;
+    int[] worker = {0, 1, 2, 0, 1, 2};
+    int[] task = {0, 0, 0, 1, 1, 1};
+    int[] label = {1, 1, 0, 0, 0, 0};
+    // snippet readme-at-scale
+    ClaimIndex index = ClaimIndex.ofLabels(workers, tasks, List.of("0", "1"), worker, task, label);
+    Reconciliation r = DawidSkene.withDefaults().withThreads(0).reconcile(index);
+    // end
+    assertEquals("1", r.leadingValue(0).orElseThrow().canonical());
+    assertEquals("0", r.leadingValue(1).orElseThrow().canonical());
+  }
+
   private static final Pattern SNIPPET =
       Pattern.compile("(?s)// snippet ([a-z-]+)\\n(.*?)\\n\\s*// end");
   private static final Pattern DOC_SNIPPET =
@@ -289,17 +323,20 @@ class UserGuideTest {
 
   @Test
   void snippetsMatch() throws IOException {
-    Path root = Paths.get("").toAbsolutePath();
-    while (!Files.isDirectory(root.resolve("docs"))) {
-      root = root.getParent();
-    }
-    String guide = Files.readString(root.resolve("docs/user-guide.md"), StandardCharsets.UTF_8);
+    assertTrue(checkSnippets("docs/user-guide.md") >= 13);
+    assertTrue(checkSnippets("README.md") >= 2);
+  }
+
+  /** Checks every snippet of a page against this file; returns how many there are. */
+  private static int checkSnippets(String page) throws IOException {
+    Path root = Snippets.repositoryRoot();
+    String doc = Files.readString(root.resolve(page), StandardCharsets.UTF_8);
     String code =
         Files.readString(
             root.resolve("examples/src/test/java/io/github/rashomon/examples/UserGuideTest.java"),
             StandardCharsets.UTF_8);
     List<String> checked = new ArrayList<>();
-    Matcher m = DOC_SNIPPET.matcher(guide);
+    Matcher m = DOC_SNIPPET.matcher(doc);
     while (m.find()) {
       String name = m.group(1);
       Matcher c = SNIPPET.matcher(code);
@@ -309,22 +346,11 @@ class UserGuideTest {
           found = c.group(2);
         }
       }
-      assertTrue(found != null, "no snippet '" + name + "' in UserGuideTest");
-      assertEquals(dedent(found), dedent(m.group(2)), "snippet '" + name + "' drifted");
+      assertTrue(found != null, "no snippet '" + name + "' of " + page + " in UserGuideTest");
+      assertEquals(Snippets.dedent(found), Snippets.dedent(m.group(2)),
+          "snippet '" + name + "' of " + page + " drifted");
       checked.add(name);
     }
-    assertTrue(checked.size() >= 13, "snippets checked: " + checked);
-  }
-
-  private static String dedent(String block) {
-    List<String> lines = block.lines().toList();
-    int indent =
-        lines.stream().filter(l -> !l.isBlank())
-            .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
-    StringBuilder s = new StringBuilder();
-    for (String l : lines) {
-      s.append(l.length() >= indent ? l.substring(indent) : l.strip()).append('\n');
-    }
-    return s.toString().strip();
+    return checked.size();
   }
 }
