@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.collect.ImmutableMap;
-import io.github.rashomon.credibility.AdmiraltyGrade;
 import io.github.rashomon.credibility.Credibility;
-import io.github.rashomon.credibility.Reliability;
 import io.github.rashomon.engine.Calibrator;
 import io.github.rashomon.engine.CandidateScore;
 import io.github.rashomon.engine.ClaimIndex;
@@ -240,14 +238,17 @@ class ApiExamplesTest {
   @Test
   void credibility() {
     // javadoc core/src/main/java/io/github/rashomon/credibility/Credibility.java
-    Credibility b2 = AdmiraltyGrade.parse("B2").credibility();
-    Credibility counts = Credibility.fromEvidence(8, 2, 0.5); // 8 right, 2 wrong
-    Credibility relayed = counts.discountedBy(Reliability.C.credibility());
-    Credibility both = b2.fuse(counts);
+    // Belief 0.6, disbelief 0.1, uncertainty 0.3, base rate 0.5: probability 0.75.
+    Credibility witness = Credibility.of(0.6, 0.1, 0.3, 0.5);
+    Credibility history = Credibility.fromEvidence(8, 2, 0.5); // 8 claims right, 2 wrong
+    Credibility heard = witness.discountedBy(Credibility.ofProbability(0.8, 0.1)); // via a relay
+    Credibility both = witness.fuse(history); // independent evidence: less uncertain
     System.out.printf("%.2f, uncertainty %.2f%n", both.probability(), both.uncertainty());
     // end
-    assertTrue(relayed.uncertainty() > counts.uncertainty());
-    assertTrue(both.uncertainty() < counts.uncertainty());
+    assertEquals(0.75, witness.probability(), 1e-12);
+    assertTrue(heard.uncertainty() > witness.uncertainty());
+    assertTrue(both.uncertainty() < witness.uncertainty());
+    assertTrue(both.uncertainty() < history.uncertainty());
   }
 
   @Test
@@ -389,24 +390,20 @@ class ApiExamplesTest {
 
   @Test
   void examplesMatchTheJavadoc() throws IOException {
-    Path root = Snippets.repositoryRoot();
-    String code = Files.readString(
-        root.resolve("examples/src/test/java/io/github/rashomon/examples/ApiExamplesTest.java"),
-        StandardCharsets.UTF_8);
-    Set<String> mirrored = new TreeSet<>();
-    Matcher m = EXAMPLE.matcher(code);
-    while (m.find()) {
-      String file = m.group(1);
+    Map<String, String> examples = Snippets.marked(
+        Snippets.read("examples/src/test/java/io/github/rashomon/examples/ApiExamplesTest.java"),
+        EXAMPLE);
+    for (Map.Entry<String, String> e : examples.entrySet()) {
       List<String> blocks = new ArrayList<>();
-      Matcher b = JAVADOC_CODE.matcher(Files.readString(root.resolve(file), StandardCharsets.UTF_8));
+      Matcher b = JAVADOC_CODE.matcher(Snippets.read(e.getKey()));
       while (b.find()) {
         blocks.add(Snippets.dedent(b.group(1).replaceAll("(?m)^\\s*\\* ?", "")));
       }
-      assertTrue(blocks.contains(Snippets.dedent(m.group(2))),
-          file + " has no javadoc example equal to the one here; its examples: " + blocks);
-      mirrored.add(file);
+      assertTrue(blocks.contains(e.getValue()),
+          e.getKey() + " has no javadoc example equal to the one here; its examples: " + blocks);
     }
-    assertTrue(mirrored.containsAll(MAIN_TYPES), "not mirrored: " + difference(mirrored));
+    assertTrue(examples.keySet().containsAll(MAIN_TYPES),
+        "not mirrored: " + difference(examples.keySet()));
   }
 
   private static Set<String> difference(Set<String> mirrored) {

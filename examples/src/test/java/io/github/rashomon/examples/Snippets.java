@@ -3,7 +3,13 @@ package io.github.rashomon.examples;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** What the tests that keep documentation and code in step share. */
 final class Snippets {
@@ -31,5 +37,23 @@ final class Snippets {
       s.append(l.length() >= indent ? l.substring(indent) : l.strip()).append('\n');
     }
     return s.toString().strip();
+  }
+
+  /** A file of the repository, by its path from the root. */
+  static String read(String path) throws IOException {
+    return Files.readString(repositoryRoot().resolve(path), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The blocks a pattern marks in a text, by the pattern's first group (a name), each the
+   * dedented second group; a name marked twice keeps its last block.
+   */
+  static Map<String, String> marked(String text, Pattern pattern) {
+    Map<String, String> blocks = new LinkedHashMap<>();
+    Matcher m = pattern.matcher(text);
+    while (m.find()) {
+      blocks.put(m.group(1), dedent(m.group(2)));
+    }
+    return blocks;
   }
 }

@@ -50,7 +50,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -329,28 +328,16 @@ class UserGuideTest {
 
   /** Checks every snippet of a page against this file; returns how many there are. */
   private static int checkSnippets(String page) throws IOException {
-    Path root = Snippets.repositoryRoot();
-    String doc = Files.readString(root.resolve(page), StandardCharsets.UTF_8);
-    String code =
-        Files.readString(
-            root.resolve("examples/src/test/java/io/github/rashomon/examples/UserGuideTest.java"),
-            StandardCharsets.UTF_8);
-    List<String> checked = new ArrayList<>();
-    Matcher m = DOC_SNIPPET.matcher(doc);
-    while (m.find()) {
-      String name = m.group(1);
-      Matcher c = SNIPPET.matcher(code);
-      String found = null;
-      while (c.find()) {
-        if (c.group(1).equals(name)) {
-          found = c.group(2);
-        }
-      }
-      assertTrue(found != null, "no snippet '" + name + "' of " + page + " in UserGuideTest");
-      assertEquals(Snippets.dedent(found), Snippets.dedent(m.group(2)),
-          "snippet '" + name + "' of " + page + " drifted");
-      checked.add(name);
+    Map<String, String> code = Snippets.marked(
+        Snippets.read("examples/src/test/java/io/github/rashomon/examples/UserGuideTest.java"),
+        SNIPPET);
+    Map<String, String> doc = Snippets.marked(Snippets.read(page), DOC_SNIPPET);
+    for (Map.Entry<String, String> d : doc.entrySet()) {
+      assertTrue(code.containsKey(d.getKey()),
+          "no snippet '" + d.getKey() + "' of " + page + " in UserGuideTest");
+      assertEquals(code.get(d.getKey()), d.getValue(),
+          "snippet '" + d.getKey() + "' of " + page + " drifted");
     }
-    return checked.size();
+    return doc.size();
   }
 }
