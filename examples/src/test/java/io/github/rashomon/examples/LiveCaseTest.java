@@ -126,6 +126,17 @@ class LiveCaseTest {
   }
 
   @Test
+  void dawidSkenesWarmStartKeepsTheAnswersOfAColdStart() {
+    Reconciler algorithm = Reconcilers.byName("dawid-skene");
+    for (CaseDesk.Update x : run(algorithm)) {
+      Reconciliation c = algorithm.reconcile(x.result().index());
+      // docs/examples.md: the same values and statuses, probabilities within 0.25 (0.2 seen).
+      assertTrue(LiveCase.sameAnswers(x.result(), c), x.label());
+      assertTrue(LiveCase.maxDifference(x.result(), c) < 0.25, x.label());
+    }
+  }
+
+  @Test
   void anInvalidArrivalLeavesTheDeskAsItWas() {
     Case full = Janaozen.build();
     CaseDesk desk = CaseDesk.open(full.title(), full.questions(),
