@@ -69,12 +69,14 @@ public final class SparkReconciler {
   private final Reconciler algorithm;
   private final int checkpointInterval;
   private final ImmutableMap<String, Double> priors;
+  private final long denseCells;
 
-  private SparkReconciler(
-      Reconciler algorithm, int checkpointInterval, ImmutableMap<String, Double> priors) {
+  private SparkReconciler(Reconciler algorithm, int checkpointInterval,
+      ImmutableMap<String, Double> priors, long denseCells) {
     this.algorithm = algorithm;
     this.checkpointInterval = checkpointInterval;
     this.priors = priors;
+    this.denseCells = denseCells;
   }
 
   /**
@@ -91,7 +93,7 @@ public final class SparkReconciler {
         "the Spark engine does not run %s; it runs %s",
         algorithm.name(),
         ALGORITHMS);
-    return new SparkReconciler(algorithm, 10, ImmutableMap.of());
+    return new SparkReconciler(algorithm, 10, ImmutableMap.of(), DawidSkeneJob.DENSE_CELLS);
   }
 
   /**
@@ -113,7 +115,7 @@ public final class SparkReconciler {
    */
   public SparkReconciler withCheckpointInterval(int interval) {
     checkArgument(interval >= 1, "spark: checkpointInterval must be >= 1, got %s", interval);
-    return new SparkReconciler(algorithm, interval, priors);
+    return new SparkReconciler(algorithm, interval, priors, denseCells);
   }
 
   /**
@@ -131,7 +133,16 @@ public final class SparkReconciler {
           e.getKey(),
           e.getValue());
     }
-    return new SparkReconciler(algorithm, checkpointInterval, ImmutableMap.copyOf(sourcePriors));
+    return new SparkReconciler(algorithm, checkpointInterval, ImmutableMap.copyOf(sourcePriors),
+        denseCells);
+  }
+
+  /**
+   * Returns this engine holding Dawid–Skene's confusion matrices densely up to {@code cells}
+   * cells ({@code sources × labels²}) and sparsely beyond: for tests of both representations.
+   */
+  SparkReconciler withDenseCells(long cells) {
+    return new SparkReconciler(algorithm, checkpointInterval, priors, cells);
   }
 
   /**
@@ -219,7 +230,7 @@ public final class SparkReconciler {
       case "accu":
         return AccuJob.run(run, (Accu) algorithm);
       case "dawid-skene":
-        return DawidSkeneJob.run(run, (DawidSkene) algorithm);
+        return DawidSkeneJob.run(run, (DawidSkene) algorithm, denseCells);
       case "glad":
         return GladJob.run(run, (Glad) algorithm);
       case "crh":
