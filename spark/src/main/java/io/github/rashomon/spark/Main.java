@@ -2,6 +2,7 @@ package io.github.rashomon.spark;
 
 import io.github.rashomon.engine.Reconciler;
 import io.github.rashomon.engine.Reconcilers;
+import io.github.rashomon.model.ValueType;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -20,8 +21,8 @@ import org.apache.spark.sql.SparkSession;
  *
  * <pre>
  * reconcile --input PATH --algorithm NAME --output DIR [--input-format csv|parquet]
- *     [--output-format csv|parquet] [--iterations N] [--tolerance X] [--master URL]
- *     [--checkpoint-dir DIR] [--checkpoint-interval N]
+ *     [--output-format csv|parquet] [--value-type categorical|quantity] [--iterations N]
+ *     [--tolerance X] [--master URL] [--checkpoint-dir DIR] [--checkpoint-interval N]
  * </pre>
  *
  * <p>Under {@code spark-submit} the master and the cluster settings come from {@code
@@ -147,6 +148,13 @@ public final class Main {
       if (o.containsKey("--checkpoint-interval")) {
         engine = engine.withCheckpointInterval(Integer.parseInt(o.get("--checkpoint-interval")));
       }
+      String type = o.getOrDefault("--value-type", "categorical");
+      if (!type.equals("categorical") && !type.equals("quantity")) {
+        err.println("rashomon: --value-type must be categorical or quantity, got " + type);
+        return USAGE;
+      }
+      engine = engine.withValueType(type.equals("quantity") ? ValueType.QUANTITY
+          : ValueType.CATEGORICAL);
     } catch (IllegalArgumentException e) {
       err.println("rashomon: " + e.getMessage());
       return USAGE;
@@ -167,14 +175,15 @@ public final class Main {
       // Not under spark-submit: local mode on every core.
       conf.setMaster("local[*]");
       conf.setIfMissing("spark.ui.enabled", "false");
-      conf.setIfMissing("spark.log.level", "WARN");
+      conf.setIfMissing("spark.log.level", "FATAL");
     }
     // A session that was there before (a notebook's, a test's) is used and left running.
     boolean ours = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
     if (!submitted) {
-      // A command, not a cluster job: Spark's progress logging would bury the summary.
-      spark.sparkContext().setLogLevel("WARN");
+      // A command, not a cluster job: its errors are one line each, printed below, which
+      // Spark's logging of a failed task (with its stack trace) would bury.
+      spark.sparkContext().setLogLevel("FATAL");
     }
     try {
       if (o.containsKey("--checkpoint-dir")) {
@@ -216,12 +225,14 @@ public final class Main {
   private static final List<String> OPTIONS =
       List.of("--input", "--algorithm", "--output", "--input-format", "--output-format",
           "--iterations", "--tolerance", "--master", "--checkpoint-dir", "--checkpoint-interval",
-          "--engine");
+          "--engine", "--value-type");
 
   private static final String USAGE_TEXT =
       "Usage: reconcile --engine spark --input PATH --algorithm NAME --output DIR\n"
           + "         [--input-format csv|parquet] [--output-format csv|parquet]\n"
+          + "         [--value-type categorical|quantity]\n"
           + "         [--iterations N] [--tolerance X] [--master URL]\n"
           + "         [--checkpoint-dir DIR] [--checkpoint-interval N]\n"
-          + "Algorithms on spark: " + String.join(", ", SparkReconciler.ALGORITHMS);
+          + "Algorithms on spark: " + String.join(", ", SparkReconciler.ALGORITHMS) + "\n"
+          + "On quantity values: " + String.join(", ", SparkReconciler.QUANTITY_ALGORITHMS);
 }
