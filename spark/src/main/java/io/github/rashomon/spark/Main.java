@@ -166,25 +166,28 @@ public final class Main {
       err.println("rashomon: --output-format must be csv or parquet, got " + outputFormat);
       return USAGE;
     }
-    SparkConf conf = new SparkConf().setAppName("rashomon " + algorithm.name());
     // spark-submit passes its settings, the master among them, as system properties.
-    boolean submitted = conf.contains("spark.master") && !o.containsKey("--master");
+    boolean submitted = System.getProperty("spark.master") != null && !o.containsKey("--master");
+    if (!submitted) {
+      // A command, not a cluster job: its messages are one line each, which Spark's logging
+      // (its start, a failed task's stack trace) would bury. Log4j's default root level, read
+      // when it starts; one other than ERROR also keeps Spark from installing its own profile.
+      System.setProperty("org.apache.logging.log4j.level", "FATAL");
+    }
+    SparkConf conf = new SparkConf().setAppName("rashomon " + algorithm.name());
     if (o.containsKey("--master")) {
       conf.setMaster(o.get("--master"));
     } else if (!conf.contains("spark.master")) {
       // Not under spark-submit: local mode on every core.
       conf.setMaster("local[*]");
+    }
+    if (!submitted && conf.get("spark.master").startsWith("local")) {
+      // A command in local mode opens no web UI.
       conf.setIfMissing("spark.ui.enabled", "false");
-      conf.setIfMissing("spark.log.level", "FATAL");
     }
     // A session that was there before (a notebook's, a test's) is used and left running.
     boolean ours = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
-    if (!submitted) {
-      // A command, not a cluster job: its errors are one line each, printed below, which
-      // Spark's logging of a failed task (with its stack trace) would bury.
-      spark.sparkContext().setLogLevel("FATAL");
-    }
     try {
       if (o.containsKey("--checkpoint-dir")) {
         spark.sparkContext().setCheckpointDir(o.get("--checkpoint-dir"));
