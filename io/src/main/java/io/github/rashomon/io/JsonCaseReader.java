@@ -121,11 +121,16 @@ public final class JsonCaseReader {
                 StreamReadConstraints.builder()
                     .maxNestingDepth(maxDepth)
                     .maxStringLength(maxStringLength)
-                    .maxNameLength(Math.min(maxStringLength, 1000))
+                    .maxNameLength(maxNameLength())
                     .maxDocumentLength(maxBytes)
                     .maxNumberLength(MAX_NUMBER_LENGTH)
                     .build())
             .build();
+  }
+
+  /** The longest field name: no field of the format is longer than 13 characters. */
+  private int maxNameLength() {
+    return Math.min(maxStringLength, 1000);
   }
 
   /**
@@ -366,7 +371,16 @@ public final class JsonCaseReader {
           throw fail("unexpected content after the case object");
         }
       } catch (StreamConstraintsException e) {
-        throw fail(limit(e), e);
+        // Where reading stopped, which for a field name is in the object, not its last field.
+        String m = String.valueOf(e.getOriginalMessage());
+        throw new JsonFormatException(
+            name,
+            Math.max(1, p.currentLocation().getLineNr()),
+            m.contains("Name length")
+                ? Json.path(p.getParsingContext().getParent())
+                : Json.path(p.getParsingContext()),
+            limit(e),
+            e);
       } catch (JsonParseException e) {
         throw new JsonFormatException(
             name,
@@ -397,8 +411,11 @@ public final class JsonCaseReader {
       if (m.contains("nesting depth")) {
         return "nested deeper than the limit of " + maxDepth + " levels";
       }
-      if (m.contains("String value length") || m.contains("Name length")) {
+      if (m.contains("String value length")) {
         return "a string is longer than the limit of " + maxStringLength + " characters";
+      }
+      if (m.contains("Name length")) {
+        return "a field name is longer than the limit of " + maxNameLength() + " characters";
       }
       if (m.contains("Document length")) {
         return "the document is longer than the limit of " + maxBytes + " bytes";

@@ -377,6 +377,10 @@ class JsonCaseReaderTest {
         + " line 2, column 13)", truncated);
     String comment = bad("// a comment\n" + HEAD + "}").problem();
     assertEquals("Unexpected character ('/' (code 47)): maybe a (non-standard) comment?", comment);
+    JsonFormatException name = bad(HEAD + "\"sources\": [{\"id\": \"a\",\n\"" + "k".repeat(1001)
+        + "\": 1}]}");
+    assertEquals("case.json:3: $.sources[0]: a field name is longer than the limit of 1000"
+        + " characters", name.getMessage());
     assertEquals("a number is longer than the limit of 1000 characters", bad(withClaim(
         "{\"source\": \"a\", \"question\": \"n\", \"value\": 1" + "0".repeat(1000) + "}"))
         .problem());
