@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
 
 /**
  * The hostile corpus ({@code src/test/resources/hostile}, see its README) through every command
@@ -341,10 +344,9 @@ class HostileInputTest {
 
   @Test
   void anUnexpectedExceptionIsOneLineAndStatusOne() {
-    java.io.StringWriter err = new java.io.StringWriter();
-    picocli.CommandLine cl =
-        Main.commandLine(new java.io.PrintWriter(new java.io.StringWriter()),
-            new java.io.PrintWriter(err, true));
+    StringWriter err = new StringWriter();
+    CommandLine cl =
+        Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err, true));
     assertEquals(1, Main.internalError(new IllegalStateException("two\nlines"), cl, null));
     assertEquals("rashomon: internal error (a bug, please report it with the input):"
         + " java.lang.IllegalStateException: two\\nlines" + System.lineSeparator(),

@@ -65,9 +65,14 @@ import java.util.stream.Collectors;
  *
  * <p>Limits keep a hostile or mistaken file from exhausting memory: the nesting depth ({@value
  * #DEFAULT_MAX_DEPTH} by default; the format needs 5), the length of one string ({@value
- * #DEFAULT_MAX_STRING_LENGTH} characters), the number of elements of any one array, claims
- * included ({@value #DEFAULT_MAX_ELEMENTS}), and the size of the document ({@value
- * #DEFAULT_MAX_BYTES} bytes). Input beyond a limit is refused as soon as the limit is passed.
+ * #DEFAULT_MAX_STRING_LENGTH} characters; a field name 1000 at most, a number 1000), the number
+ * of elements of any one array, claims included ({@value #DEFAULT_MAX_ELEMENTS}), and the size
+ * of the document ({@value #DEFAULT_MAX_BYTES} bytes). Input beyond a limit is refused as soon
+ * as the limit is passed.
+ *
+ * <p>The document is UTF-8 (a byte order mark is skipped); UTF-16 and UTF-32 are refused from
+ * their first bytes, and so is a string holding an escaped unpaired surrogate, which is no
+ * character.
  *
  * <p>Instances are immutable and safe to share.
  *
