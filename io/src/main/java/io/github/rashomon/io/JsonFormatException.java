@@ -16,7 +16,8 @@ import java.io.IOException;
  * is the document, {@code .name} a field, {@code [i]} an array element counted from 0). {@link
  * #file()}, {@link #line()}, {@link #path()} and {@link #problem()} give the parts. As for {@link
  * CsvFormatException}, the message is one line of bounded length (control characters escaped, a
- * problem over 1000 characters shortened in the middle); the parts are as they were.
+ * path over 200 characters or a problem over 1000 shortened in the middle); the parts are as
+ * they were.
  *
  * @since 0.1
  */
@@ -51,7 +52,7 @@ public final class JsonFormatException extends IOException {
             + ":"
             + line
             + ": "
-            + Messages.escape(checkNotNull(path, "path"))
+            + Messages.path(checkNotNull(path, "path"))
             + ": "
             + Messages.problem(checkNotNull(problem, "problem")),
         cause);

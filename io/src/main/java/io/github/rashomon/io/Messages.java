@@ -13,8 +13,8 @@ final class Messages {
   /** Longest problem text kept whole; a longer one keeps its start and end. */
   static final int MAX_PROBLEM_CHARS = 1000;
 
-  private static final int HEAD = 700;
-  private static final int TAIL = 200;
+  /** Longest JSON path kept whole: a field name may be a thousand escaped characters. */
+  static final int MAX_PATH_CHARS = 200;
 
   /**
    * Escapes control characters and line separators: {@code \n}, {@code \r}, {@code \t}, and
@@ -57,15 +57,24 @@ final class Messages {
 
   /** The problem escaped, and shortened in the middle if longer than {@link #MAX_PROBLEM_CHARS}. */
   static String problem(String problem) {
-    String p = escape(problem);
-    if (p.length() <= MAX_PROBLEM_CHARS) {
+    return shorten(escape(problem), MAX_PROBLEM_CHARS, 700, 200);
+  }
+
+  /** A JSON path escaped, and shortened in the middle if longer than {@link #MAX_PATH_CHARS}. */
+  static String path(String path) {
+    return shorten(escape(path), MAX_PATH_CHARS, 100, 60);
+  }
+
+  /** The text if at most {@code max} chars long, else its first and last chars around a note. */
+  private static String shorten(String p, int max, int keepHead, int keepTail) {
+    if (p.length() <= max) {
       return p;
     }
-    int head = HEAD;
+    int head = keepHead;
     if (Character.isLowSurrogate(p.charAt(head))) {
       head--;
     }
-    int tail = p.length() - TAIL;
+    int tail = p.length() - keepTail;
     if (Character.isLowSurrogate(p.charAt(tail))) {
       tail++;
     }

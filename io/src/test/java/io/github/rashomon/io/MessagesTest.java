@@ -28,6 +28,17 @@ class MessagesTest {
   }
 
   @Test
+  void aLongPathIsShortenedToo() {
+    // Found by JsonCaseReaderFuzzTest: a field name of DEL characters, six chars each escaped.
+    String path = "$['" + "\u007F".repeat(300) + "']";
+    String m = Messages.path(path);
+    assertTrue(m.length() <= Messages.MAX_PATH_CHARS, m.length() + "");
+    assertTrue(m.startsWith("$['\\u007F"), m);
+    assertTrue(m.endsWith("\\u007F']"), m);
+    assertEquals("$.claims[3].value", Messages.path("$.claims[3].value"));
+  }
+
+  @Test
   void aCutNeverSplitsASurrogatePair() {
     String p = "😀".repeat(3000);
     String m = Messages.problem(p);
