@@ -42,8 +42,11 @@ import java.nio.file.Path;
  * file, the line and the problem: an empty file, a header without the needed columns or with a
  * column twice, a row with more or fewer fields than the header (a blank line included), a
  * quote inside an unquoted field, text after a closing quote, a quote never closed, bytes that
- * are not UTF-8, an empty id or value, a value not valid for the type (such as {@code NaN} or
- * {@code 1e999} for a quantity). A file with a header and no rows is valid and has no claims.
+ * are not UTF-8, a NUL character, an empty or blank id or value, an id or label with whitespace
+ * around it, a value not valid for the type (such as {@code NaN} or {@code 1e999} for a
+ * quantity), a record of more than 1,048,576 characters or 16,384 fields (limits that keep
+ * memory bounded whatever the file). A file with a header and no rows is valid and has no
+ * claims.
  *
  * <pre>{@code
  * ClaimIndex claims = CsvClaimReader.withDefaults().read(dir.resolve("answer.csv"));
@@ -65,6 +68,9 @@ public final class CsvClaimReader {
 
   /** Flag on an interned text: declared to the builder as a question. */
   private static final int DECLARED = 1;
+
+  /** Flag on an interned text: checked as an id (not blank, no surrounding whitespace). */
+  private static final int ID_CHECKED = 2;
 
   private final ValueType valueType;
   private final String sourceColumn;
@@ -258,6 +264,7 @@ public final class CsvClaimReader {
       if (!same(question, a, sc.start(qi), sc.length(qi))) {
         int slot = ids.intern(a, sc.start(qi), sc.length(qi));
         question = ids.key(slot);
+        checkId(sc, h, qi, "question", ids, slot);
         try {
           if (!ids.has(slot, DECLARED)) {
             ids.set(slot, DECLARED);
@@ -268,7 +275,9 @@ public final class CsvClaimReader {
         }
       }
       if (!same(source, a, sc.start(si), sc.length(si))) {
-        source = ids.key(ids.intern(a, sc.start(si), sc.length(si)));
+        int slot = ids.intern(a, sc.start(si), sc.length(si));
+        source = ids.key(slot);
+        checkId(sc, h, si, "source", ids, slot);
       }
       if (!same(value, a, sc.start(vi), sc.length(vi))) {
         value = ids.key(ids.intern(a, sc.start(vi), sc.length(vi)));
@@ -301,5 +310,33 @@ public final class CsvClaimReader {
     if (sc.length(column) == 0) {
       throw sc.error("empty " + what + " in column '" + h.name(column) + "'");
     }
+  }
+
+  /**
+   * Checks an id the first time it is seen, as the model checks ids: read plainly, {@code "
+   * alice"} would be a second source beside {@code "alice"}.
+   */
+  private static void checkId(CsvScanner sc, Header h, int column, String what, Interner ids,
+      int slot) throws CsvFormatException {
+    if (ids.has(slot, ID_CHECKED)) {
+      return;
+    }
+    String problem = idProblem(ids.key(slot), what, h.name(column));
+    if (problem != null) {
+      throw sc.error(problem);
+    }
+    ids.set(slot, ID_CHECKED);
+  }
+
+  /** What is wrong with an id (blank, or whitespace around it), or null. */
+  static String idProblem(String id, String what, String column) {
+    if (id.isBlank()) {
+      return "blank " + what + " '" + id + "' in column '" + column + "'";
+    }
+    if (!id.strip().equals(id)) {
+      return what + " '" + id + "' in column '" + column
+          + "' begins or ends with whitespace, which ids must not";
+    }
+    return null;
   }
 }
