@@ -49,6 +49,14 @@ class ParallelDeterminismTest {
   }
 
   @Test
+  void investmentAndPooledInvestmentAreIdenticalOnOneTwoAndEightThreads() {
+    assertSameForEveryThreadCount(
+        t -> Investment.withDefaults().withTolerance(0).withThreads(t), DATA.index());
+    assertSameForEveryThreadCount(
+        t -> PooledInvestment.withDefaults().withTolerance(0).withThreads(t), DATA.index());
+  }
+
+  @Test
   void weightedClaimsAndThreeClassesToo() {
     // Weights take the general path of every loop; three classes take Dawid-Skene's general one.
     ClaimIndex ix =
@@ -67,6 +75,8 @@ class ParallelDeterminismTest {
         t -> TruthFinder.withDefaults().withIterations(10).withThreads(t), weighted);
     assertSameForEveryThreadCount(t -> Sums.withDefaults().withThreads(t), weighted);
     assertSameForEveryThreadCount(t -> AverageLog.withDefaults().withThreads(t), weighted);
+    assertSameForEveryThreadCount(t -> Investment.withDefaults().withThreads(t), weighted);
+    assertSameForEveryThreadCount(t -> PooledInvestment.withDefaults().withThreads(t), weighted);
   }
 
   private static void assertSameForEveryThreadCount(
