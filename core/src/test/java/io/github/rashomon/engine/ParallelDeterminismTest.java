@@ -57,6 +57,13 @@ class ParallelDeterminismTest {
   }
 
   @Test
+  void accuIsIdenticalOnOneTwoAndEightThreads() {
+    assertSameForEveryThreadCount(
+        t -> Accu.withDefaults().withTolerance(0).withIterations(15).withThreads(t),
+        DATA.index());
+  }
+
+  @Test
   void weightedClaimsAndThreeClassesToo() {
     // Weights take the general path of every loop; three classes take Dawid-Skene's general one.
     ClaimIndex ix =
@@ -77,6 +84,7 @@ class ParallelDeterminismTest {
     assertSameForEveryThreadCount(t -> AverageLog.withDefaults().withThreads(t), weighted);
     assertSameForEveryThreadCount(t -> Investment.withDefaults().withThreads(t), weighted);
     assertSameForEveryThreadCount(t -> PooledInvestment.withDefaults().withThreads(t), weighted);
+    assertSameForEveryThreadCount(t -> Accu.withDefaults().withThreads(t), weighted);
   }
 
   private static void assertSameForEveryThreadCount(
