@@ -64,6 +64,14 @@ class ParallelDeterminismTest {
   }
 
   @Test
+  void twoAndThreeEstimatesAreIdenticalOnOneTwoAndEightThreads() {
+    assertSameForEveryThreadCount(
+        t -> TwoEstimates.withDefaults().withIterations(15).withThreads(t), DATA.index());
+    assertSameForEveryThreadCount(
+        t -> ThreeEstimates.withDefaults().withIterations(15).withThreads(t), DATA.index());
+  }
+
+  @Test
   void weightedClaimsAndThreeClassesToo() {
     // Weights take the general path of every loop; three classes take Dawid-Skene's general one.
     ClaimIndex ix =
@@ -85,6 +93,10 @@ class ParallelDeterminismTest {
     assertSameForEveryThreadCount(t -> Investment.withDefaults().withThreads(t), weighted);
     assertSameForEveryThreadCount(t -> PooledInvestment.withDefaults().withThreads(t), weighted);
     assertSameForEveryThreadCount(t -> Accu.withDefaults().withThreads(t), weighted);
+    assertSameForEveryThreadCount(
+        t -> TwoEstimates.withDefaults().withIterations(15).withThreads(t), weighted);
+    assertSameForEveryThreadCount(
+        t -> ThreeEstimates.withDefaults().withIterations(15).withThreads(t), weighted);
   }
 
   private static void assertSameForEveryThreadCount(
