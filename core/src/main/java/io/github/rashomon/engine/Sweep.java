@@ -64,9 +64,7 @@ final class Sweep implements AutoCloseable {
         (p, from, to) -> {
           int cf = ix.questionCandStart[from];
           java.util.Arrays.fill(out, cf, ix.questionCandStart[to], 0);
-          for (int q = from; q < to; q++) {
-            Votes.tallyQuestion(ix, q, sourceWeight, out);
-          }
+          Votes.tallyQuestions(ix, from, to, sourceWeight, out);
         });
   }
 
@@ -76,9 +74,7 @@ final class Sweep implements AutoCloseable {
         (p, from, to) -> {
           double[] part = partial[p];
           java.util.Arrays.fill(part, 0);
-          for (int q = from; q < to; q++) {
-            FactFinding.gatherQuestion(ix, q, candScore, part);
-          }
+          FactFinding.gatherQuestions(ix, from, to, candScore, part);
         });
     reduce(partial, out);
   }

@@ -72,6 +72,11 @@ class ParallelDeterminismTest {
   }
 
   @Test
+  void crhIsIdenticalOnOneTwoAndEightThreads() {
+    assertSameForEveryThreadCount(t -> Crh.withDefaults().withThreads(t), DATA.index());
+  }
+
+  @Test
   void weightedClaimsAndThreeClassesToo() {
     // Weights take the general path of every loop; three classes take Dawid-Skene's general one.
     ClaimIndex ix =
@@ -97,6 +102,7 @@ class ParallelDeterminismTest {
         t -> TwoEstimates.withDefaults().withIterations(15).withThreads(t), weighted);
     assertSameForEveryThreadCount(
         t -> ThreeEstimates.withDefaults().withIterations(15).withThreads(t), weighted);
+    assertSameForEveryThreadCount(t -> Crh.withDefaults().withThreads(t), weighted);
   }
 
   private static void assertSameForEveryThreadCount(
