@@ -1034,7 +1034,9 @@ public final class DawidSkene extends AbstractReconciler {
     }
     double sum = 0;
     for (int j = 0; j < k; j++) {
-      double x = Math.exp(lp[j] - max);
+      double d = lp[j] - max;
+      // The leader's exp(0) is 1: one exponential fewer, the same numbers.
+      double x = d == 0 ? 1 : Math.exp(d);
       out[from + j] = x;
       sum += x;
     }

@@ -77,6 +77,12 @@ class ParallelDeterminismTest {
   }
 
   @Test
+  void gladIsIdenticalOnOneTwoAndEightThreads() {
+    assertSameForEveryThreadCount(
+        t -> Glad.withDefaults().withIterations(3).withThreads(t), DATA.index());
+  }
+
+  @Test
   void weightedClaimsAndThreeClassesToo() {
     // Weights take the general path of every loop; three classes take Dawid-Skene's general one.
     ClaimIndex ix =
@@ -103,6 +109,8 @@ class ParallelDeterminismTest {
     assertSameForEveryThreadCount(
         t -> ThreeEstimates.withDefaults().withIterations(15).withThreads(t), weighted);
     assertSameForEveryThreadCount(t -> Crh.withDefaults().withThreads(t), weighted);
+    assertSameForEveryThreadCount(
+        t -> Glad.withDefaults().withIterations(2).withThreads(t), weighted);
   }
 
   private static void assertSameForEveryThreadCount(
