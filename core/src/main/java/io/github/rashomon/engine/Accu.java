@@ -212,10 +212,12 @@ public final class Accu extends AbstractReconciler {
             (p, from, to) -> {
               double[] part = partial[p];
               Arrays.fill(part, 0);
-              for (int q = from; q < to; q++) {
-                questionProbabilities(index, domains, logit, null, q, prob);
-                accuracySums(index, q, prob, part);
+              if (!stripeProbabilities(index, domains, logit, from, to, prob)) {
+                for (int q = from; q < to; q++) {
+                  questionProbabilities(index, domains, logit, null, q, prob);
+                }
               }
+              accuracySums(index, from, to, prob, part);
             });
         Sweep.reduce(partial, sum);
         change = setAccuracy(sum, total, accuracy);
@@ -308,6 +310,11 @@ public final class Accu extends AbstractReconciler {
       return single.length == 1 ? single[0] : single[q];
     }
 
+    /** Whether every question has the same domain. */
+    boolean shared() {
+      return single.length == 1;
+    }
+
     static boolean closedCategorical(ClaimIndex index, int q) {
       if (index.origin == null || index.typeOf(q) != ValueType.CATEGORICAL) {
         return false;
@@ -359,37 +366,75 @@ public final class Accu extends AbstractReconciler {
       return;
     }
     double logFalse = domains.logFalse(q);
-    int cs = index.questionClaimStart[q];
-    int ce = index.questionClaimStart[q + 1];
-    if (to - from == 2 && claimFactor == null && index.claimWeight == null
-        && index.claimDenies == null) {
-      // Two candidates, plain claims: both vote counts in registers, without a branch on the
-      // candidate (adding the ±0 of the other one changes no sum that does not start at -0).
-      int[] src = index.claimSource;
-      int[] cand = index.claimCand;
-      double first = 0;
-      double second = 0;
-      for (int i = cs; i < ce; i++) {
-        double v = logFalse + logit[src[i]];
-        double toSecond = v * (cand[i] - from);
-        first += v - toSecond;
-        second += toSecond;
-      }
-      out[from] = first;
-      out[from + 1] = second;
-    } else {
-      Arrays.fill(out, from, to, 0.0);
-      for (int i = cs; i < ce; i++) {
-        double w = index.weight(i) * (claimFactor == null ? 1.0 : claimFactor[i]);
-        double l = logit[index.claimSource[i]];
-        if (index.denies(i)) {
-          out[index.claimCand[i]] -= w * l;
-        } else {
-          out[index.claimCand[i]] += w * (logFalse + l);
-        }
+    Arrays.fill(out, from, to, 0.0);
+    for (int i = index.questionClaimStart[q]; i < index.questionClaimStart[q + 1]; i++) {
+      double w = index.weight(i) * (claimFactor == null ? 1.0 : claimFactor[i]);
+      double l = logit[index.claimSource[i]];
+      if (index.denies(i)) {
+        out[index.claimCand[i]] -= w * l;
+      } else {
+        out[index.claimCand[i]] += w * (logFalse + l);
       }
     }
-    double unseen = domains.unseen(q);
+    fromVoteCounts(from, to, domains.unseen(q), out);
+  }
+
+  /**
+   * {@link #questionProbabilities} of the questions [from, to) in flat loops, when their claims
+   * are plain and they share one domain: the vote counts of all their candidates in one loop over
+   * the claims (the same additions in the same order), then each question's probabilities.
+   * Returns false, doing nothing, otherwise.
+   */
+  static boolean stripeProbabilities(
+      ClaimIndex index, Domains domains, double[] logit, int from, int to, double[] out) {
+    if (index.claimWeight != null || index.claimDenies != null || !domains.shared()
+        || domains.single(0)) {
+      return false;
+    }
+    double logFalse = domains.logFalse(0);
+    double unseen = domains.unseen(0);
+    int[] src = index.claimSource;
+    int[] cand = index.claimCand;
+    Arrays.fill(out, index.questionCandStart[from], index.questionCandStart[to], 0.0);
+    int end = index.questionClaimStart[to];
+    for (int i = index.questionClaimStart[from]; i < end; i++) {
+      out[cand[i]] += logFalse + logit[src[i]];
+    }
+    for (int q = from; q < to; q++) {
+      int cf = index.questionCandStart[q];
+      int ct = index.questionCandStart[q + 1];
+      if (ct - cf == 2) {
+        pairFromVoteCounts(cf, unseen, out);
+      } else {
+        fromVoteCounts(cf, ct, unseen, out);
+      }
+    }
+    return true;
+  }
+
+  /** {@link #fromVoteCounts} of the two candidates c and c + 1, without loops. */
+  private static void pairFromVoteCounts(int c, double unseen, double[] out) {
+    double x0 = out[c];
+    double x1 = out[c + 1];
+    double max = Math.max(Math.max(unseen > 0 ? 0 : Double.NEGATIVE_INFINITY, x0), x1);
+    double atZero = unseen > 0 || x0 == 0 || x1 == 0 ? Math.exp(-max) : Double.NaN;
+    double z = unseen > 0 ? unseen * atZero : 0;
+    double p0 = x0 == max ? 1 : x0 == 0 ? atZero : Math.exp(x0 - max);
+    z += p0;
+    double p1 = x1 == max ? 1 : x1 == 0 ? atZero : Math.exp(x1 - max);
+    z += p1;
+    out[c] = p0 / z;
+    out[c + 1] = p1 / z;
+  }
+
+  /**
+   * Turns the vote counts C(v) of one question's candidates [from, to) into {@code exp(C(v))}
+   * over the sum for the whole domain, {@code unseen} values of count 0 included.
+   */
+  private static void fromVoteCounts(int from, int to, double unseen, double[] out) {
+    if (from == to) {
+      return;
+    }
     double max = unseen > 0 ? 0 : Double.NEGATIVE_INFINITY;
     for (int c = from; c < to; c++) {
       max = Math.max(max, out[c]);
@@ -432,26 +477,24 @@ public final class Accu extends AbstractReconciler {
   static double updateAccuracy(ClaimIndex index, double[] prob, double[] accuracy) {
     int ns = index.sourceCount();
     double[] sum = new double[ns];
-    for (int q = 0; q < index.questionCount(); q++) {
-      accuracySums(index, q, prob, sum);
-    }
+    accuracySums(index, 0, index.questionCount(), prob, sum);
     return setAccuracy(sum, FactFinding.claimWeights(index), accuracy);
   }
 
-  /** Adds question q's claims to each source's weighted sum of the probabilities it provides. */
-  private static void accuracySums(ClaimIndex index, int q, double[] prob, double[] sum) {
-    int to = index.questionClaimStart[q + 1];
-    int[] src = index.claimSource;
-    int[] cand = index.claimCand;
+  /**
+   * Adds the claims of questions [from, to) to each source's weighted sum of the probabilities it
+   * provides (1 - P(v) for a denial of v), in claim order.
+   */
+  private static void accuracySums(
+      ClaimIndex index, int from, int to, double[] prob, double[] sum) {
     if (index.claimWeight == null && index.claimDenies == null) {
-      for (int i = index.questionClaimStart[q]; i < to; i++) {
-        sum[src[i]] += prob[cand[i]];
-      }
+      FactFinding.gatherQuestions(index, from, to, prob, sum);
       return;
     }
-    for (int i = index.questionClaimStart[q]; i < to; i++) {
-      double p = prob[cand[i]];
-      sum[src[i]] += index.weight(i) * (index.denies(i) ? 1 - p : p);
+    int end = index.questionClaimStart[to];
+    for (int i = index.questionClaimStart[from]; i < end; i++) {
+      double p = prob[index.claimCand[i]];
+      sum[index.claimSource[i]] += index.weight(i) * (index.denies(i) ? 1 - p : p);
     }
   }
 
