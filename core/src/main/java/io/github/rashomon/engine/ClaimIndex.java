@@ -61,6 +61,11 @@ public final class ClaimIndex {
   final int[] questionCandStart;
 
   final Value[] candValue;
+  /**
+   * When every question has the same candidates, these values in this order (candidate c of
+   * question q is {@code sharedLabels[c - questionCandStart[q]]}); otherwise null.
+   */
+  final Value[] sharedLabels;
   /** Candidate -> its question, or null until first asked for ({@link #candQuestion()}). */
   volatile int[] candQuestion;
   /**
@@ -93,6 +98,7 @@ public final class ClaimIndex {
       int[] questionClaimStart,
       int[] questionCandStart,
       Value[] candValue,
+      Value[] sharedLabels,
       int[] candQuestion,
       int[] candFirstSeen,
       int[] claimSource,
@@ -109,6 +115,7 @@ public final class ClaimIndex {
     this.questionClaimStart = questionClaimStart;
     this.questionCandStart = questionCandStart;
     this.candValue = candValue;
+    this.sharedLabels = sharedLabels;
     this.candQuestion = candQuestion;
     this.candFirstSeen = candFirstSeen;
     this.claimSource = claimSource;
@@ -131,6 +138,7 @@ public final class ClaimIndex {
     this.questionClaimStart = raw.questionClaimStart;
     this.questionCandStart = raw.questionCandStart;
     this.candValue = raw.candValue;
+    this.sharedLabels = raw.sharedLabels;
     this.candQuestion = raw.candQuestion;
     this.candFirstSeen = raw.candFirstSeen;
     this.claimSource = raw.claimSource;
@@ -434,6 +442,7 @@ public final class ClaimIndex {
             questionClaimStart,
             questionCandStart,
             candValue,
+            sharedLabels,
             candQuestion,
             candFirstSeen,
             claimSource,
@@ -604,7 +613,8 @@ public final class ClaimIndex {
     }
     // One type for all and candidate questions on demand: 5 bytes per candidate less at scale.
     return new ClaimIndex(sources, new Credibility[ns], questions, null, type, claimStart,
-        candStart, candValue, null, null, claimSource, claimCand, null, null, null, null);
+        candStart, candValue, labels.clone(), null, null, claimSource, claimCand, null, null, null,
+        null);
   }
 
   /**
@@ -979,6 +989,7 @@ public final class ClaimIndex {
           claimStart,
           candStart,
           candValue,
+          null,
           candQuestion,
           candFirstSeen,
           claimSource,

@@ -32,7 +32,8 @@ public final class Reconciliation {
   private final Estimate estimate;
   private final Provenance provenance;
   private final VerdictPolicy policy;
-  private final int[] claimsPerSource;
+  /** Claims per source, counted when an assessment first needs them. */
+  private volatile int[] claimsPerSource;
 
   private Reconciliation(
       ClaimIndex index, Estimate estimate, Provenance provenance, VerdictPolicy policy,
@@ -46,10 +47,6 @@ public final class Reconciliation {
 
   static Reconciliation of(
       ClaimIndex index, Estimate estimate, String algorithm, java.util.Map<String, String> settings) {
-    int[] perSource = new int[index.sourceCount()];
-    for (int s : index.claimSource) {
-      perSource[s]++;
-    }
     normalise(index, estimate, algorithm);
     Provenance provenance =
         Provenance.builder()
@@ -64,28 +61,67 @@ public final class Reconciliation {
                     "questions", index.questionCount(),
                     "sources", index.sourceCount()))
             .build();
-    return new Reconciliation(index, estimate, provenance, VerdictPolicy.defaults(), perSource);
+    return new Reconciliation(index, estimate, provenance, VerdictPolicy.defaults(), null);
+  }
+
+  /** Claims per source (a race computes the same array twice at worst). */
+  private int[] claimsPerSource() {
+    int[] n = claimsPerSource;
+    if (n == null) {
+      n = FactFinding.claimCounts(index);
+      claimsPerSource = n;
+    }
+    return n;
   }
 
   /** Makes each question's probabilities sum to exactly what they should, and checks for NaN. */
   private static void normalise(ClaimIndex index, Estimate e, String algorithm) {
-    for (int q = 0; q < index.questionCount(); q++) {
-      int from = index.questionCandStart[q];
-      int to = index.questionCandStart[q + 1];
-      double sum = 0;
-      for (int c = from; c < to; c++) {
-        double p = e.candProb[c];
-        if (!(p >= 0 && Double.isFinite(p))) {
-          // Ids are built only on failure: numbered ids cost a String each.
-          Verify.verify(false, "%s produced probability %s for question '%s'", algorithm, p,
-              index.questionId(q));
-        }
-        sum += p;
-      }
-      for (int c = from; c < to; c++) {
-        e.candProb[c] = sum > 0 ? e.candProb[c] / sum : 1.0 / (to - from);
+    if (index.sharedLabels != null && index.sharedLabels.length == 2) {
+      normalisePairs(index, e, algorithm);
+    } else {
+      for (int q = 0; q < index.questionCount(); q++) {
+        normaliseQuestion(index, e, algorithm, q);
       }
     }
+    checkSources(index, e, algorithm);
+  }
+
+  /** {@link #normaliseQuestion} of every question of two candidates, without inner loops. */
+  private static void normalisePairs(ClaimIndex index, Estimate e, String algorithm) {
+    double[] p = e.candProb;
+    for (int c = 0; c < p.length; c += 2) {
+      double a = p[c];
+      double b = p[c + 1];
+      if (!(a >= 0 && Double.isFinite(a) && b >= 0 && Double.isFinite(b))) {
+        normaliseQuestion(index, e, algorithm, c / 2); // fails, naming the question
+      }
+      double sum = a + b;
+      p[c] = sum > 0 ? a / sum : 0.5;
+      p[c + 1] = sum > 0 ? b / sum : 0.5;
+    }
+  }
+
+  /** Question q's probabilities scaled to sum to 1 (uniform if they are all 0). */
+  private static void normaliseQuestion(ClaimIndex index, Estimate e, String algorithm, int q) {
+    int from = index.questionCandStart[q];
+    int to = index.questionCandStart[q + 1];
+    double sum = 0;
+    for (int c = from; c < to; c++) {
+      double p = e.candProb[c];
+      if (!(p >= 0 && Double.isFinite(p))) {
+        // Ids are built only on failure: numbered ids cost a String each.
+        Verify.verify(false, "%s produced probability %s for question '%s'", algorithm, p,
+            index.questionId(q));
+      }
+      sum += p;
+    }
+    for (int c = from; c < to; c++) {
+      e.candProb[c] = sum > 0 ? e.candProb[c] / sum : 1.0 / (to - from);
+    }
+  }
+
+  /** Checks every source's trust and vote weight. */
+  private static void checkSources(ClaimIndex index, Estimate e, String algorithm) {
     for (int s = 0; s < e.trust.length; s++) {
       if (!(e.trust[s] >= 0 && e.trust[s] <= 1)) {
         Verify.verify(false, "%s produced trust %s for source '%s'", algorithm, e.trust[s],
@@ -587,7 +623,7 @@ public final class Reconciliation {
   public SourceAssessment assessment(int s) {
     checkElementIndex(s, sourceCount(), "source");
     double t = estimate.trust[s];
-    int n = claimsPerSource[s];
+    int n = claimsPerSource()[s];
     SourceAssessment.Builder b =
         SourceAssessment.builder()
             .source(index.sourceId(s))

@@ -251,9 +251,10 @@ public final class TruthFinder extends AbstractReconciler {
     double[] trust = new double[ns];
     java.util.Arrays.fill(trust, initialTrust);
     if (start != null) {
+      double[] earlier = start.trust();
       for (int s = 0; s < ns; s++) {
-        if (!Double.isNaN(start.trust[s])) {
-          trust[s] = start.trust[s];
+        if (!Double.isNaN(earlier[s])) {
+          trust[s] = earlier[s];
         }
       }
     }
