@@ -584,13 +584,8 @@ public final class DawidSkene extends AbstractReconciler {
           System.arraycopy(st.observed, o * ll, obs, s * ll, ll);
         }
       }
-      int[] fresh = new int[nq];
-      int nf = 0;
-      for (int q = 0; q < nq; q++) {
-        if (!start.known[q]) {
-          fresh[nf++] = q;
-        }
-      }
+      int[] fresh = start.fresh;
+      int nf = fresh.length;
       // Known questions have claims; when they are as many as the earlier questions with claims,
       // claims were only added and nothing earlier is to be taken away.
       if (nq - nf != st.questions) {

@@ -76,20 +76,46 @@ public final class Reconciliation {
 
   /** Makes each question's probabilities sum to exactly what they should, and checks for NaN. */
   private static void normalise(ClaimIndex index, Estimate e, String algorithm) {
-    if (index.sharedLabels != null && index.sharedLabels.length == 2) {
-      normalisePairs(index, e, algorithm);
+    int nq = index.questionCount();
+    boolean pairs = index.sharedLabels != null && index.sharedLabels.length == 2;
+    if (nq < NORMALISE_BLOCK) {
+      normalise(index, e, algorithm, 0, nq, pairs);
     } else {
-      for (int q = 0; q < index.questionCount(); q++) {
-        normaliseQuestion(index, e, algorithm, q);
+      // Each question on its own, so blocks on all processors give the same numbers.
+      int blocks = (nq + NORMALISE_BLOCK - 1) / NORMALISE_BLOCK;
+      try (Parallel pool = Parallel.open(Parallel.ALL_PROCESSORS)) {
+        pool.forEach(
+            blocks,
+            b -> normalise(index, e, algorithm, b * NORMALISE_BLOCK,
+                Math.min(nq, (b + 1) * NORMALISE_BLOCK), pairs));
       }
     }
     checkSources(index, e, algorithm);
   }
 
-  /** {@link #normaliseQuestion} of every question of two candidates, without inner loops. */
-  private static void normalisePairs(ClaimIndex index, Estimate e, String algorithm) {
+  /** Questions per block of {@link #normalise}. */
+  private static final int NORMALISE_BLOCK = 1 << 16;
+
+  /** {@link #normaliseQuestion} of questions [from, to). */
+  private static void normalise(
+      ClaimIndex index, Estimate e, String algorithm, int from, int to, boolean pairs) {
+    if (pairs) {
+      normalisePairs(index, e, algorithm, 2 * from, 2 * to);
+    } else {
+      for (int q = from; q < to; q++) {
+        normaliseQuestion(index, e, algorithm, q);
+      }
+    }
+  }
+
+  /**
+   * {@link #normaliseQuestion} of the candidates [from, to) of questions of two candidates each,
+   * without inner loops.
+   */
+  private static void normalisePairs(
+      ClaimIndex index, Estimate e, String algorithm, int from, int to) {
     double[] p = e.candProb;
-    for (int c = 0; c < p.length; c += 2) {
+    for (int c = from; c < to; c += 2) {
       double a = p[c];
       double b = p[c + 1];
       if (!(a >= 0 && Double.isFinite(a) && b >= 0 && Double.isFinite(b))) {

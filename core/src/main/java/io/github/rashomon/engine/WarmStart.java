@@ -29,8 +29,21 @@ final class WarmStart {
   final boolean[] known;
   /** Per question of the earlier index: whether a question of the new index is it, known. */
   final boolean[] oldKnown;
+  /** The questions of the new index that are not known, in order. */
+  final int[] fresh;
   /** Per source of the new index: its number in the earlier index, or -1. */
   final int[] sourceMap;
+  /**
+   * Per candidate of the new index, of the known questions only: the earlier run's own
+   * per-candidate values ({@link PerCandidate}), or null when it left none.
+   */
+  final double[] carried;
+
+  /** A warm-start state an algorithm leaves that holds a value per candidate of its index. */
+  interface PerCandidate {
+    /** The values, by candidate of the index the state was computed on. */
+    double[] perCandidate();
+  }
   /** Per source of the new index: its earlier trust, or NaN; computed on first use. */
   private double[] trust;
 
@@ -39,12 +52,16 @@ final class WarmStart {
       double[] candProb,
       boolean[] known,
       boolean[] oldKnown,
-      int[] sourceMap) {
+      int[] fresh,
+      int[] sourceMap,
+      double[] carried) {
     this.previous = previous;
     this.candProb = candProb;
     this.known = known;
     this.oldKnown = oldKnown;
+    this.fresh = fresh;
     this.sourceMap = sourceMap;
+    this.carried = carried;
   }
 
   /**
@@ -82,15 +99,31 @@ final class WarmStart {
     double[] candProb = new double[ix.candidateCount()];
     boolean[] known = new boolean[ix.questionCount()];
     boolean[] oldKnown = new boolean[old.questionCount()];
+    Object resume = previous.estimate().resume;
+    double[] oldCarried =
+        resume instanceof PerCandidate ? ((PerCandidate) resume).perCandidate() : null;
+    double[] carried = oldCarried == null ? null : new double[ix.candidateCount()];
     Matcher m = new Matcher(previous, ix, questionMap, sourceMap, sameSources, candProb, known,
-        oldKnown);
+        oldKnown, oldCarried, carried);
     // Questions are matched in fixed blocks on all processors: each writes its own slots.
     int blocks = (known.length + BLOCK - 1) / BLOCK;
+    int[][] freshIn = new int[blocks][];
     try (Parallel pool = Parallel.open(Parallel.ALL_PROCESSORS)) {
       pool.forEach(
-          blocks, b -> m.block(b * BLOCK, Math.min(known.length, (b + 1) * BLOCK)));
+          blocks,
+          b -> freshIn[b] = m.block(b * BLOCK, Math.min(known.length, (b + 1) * BLOCK)));
     }
-    return new WarmStart(previous, candProb, known, oldKnown, sourceMap);
+    int nf = 0;
+    for (int[] f : freshIn) {
+      nf += f.length;
+    }
+    int[] fresh = new int[nf];
+    nf = 0;
+    for (int[] f : freshIn) {
+      System.arraycopy(f, 0, fresh, nf, f.length);
+      nf += f.length;
+    }
+    return new WarmStart(previous, candProb, known, oldKnown, fresh, sourceMap, carried);
   }
 
   /** Matches the new index's questions against the earlier ones. */
@@ -107,6 +140,8 @@ final class WarmStart {
     final boolean[] oldKnown;
     /** Whether every question of both indexes has the same candidates. */
     final boolean sameLabels;
+    final double[] oldCarried;
+    final double[] carried;
 
     Matcher(
         Reconciliation previous,
@@ -116,8 +151,12 @@ final class WarmStart {
         boolean sameSources,
         double[] candProb,
         boolean[] known,
-        boolean[] oldKnown) {
+        boolean[] oldKnown,
+        double[] oldCarried,
+        double[] carried) {
       this.previous = previous;
+      this.oldCarried = oldCarried;
+      this.carried = carried;
       this.ix = ix;
       this.old = previous.index();
       this.oldProb = previous.estimate().candProb;
@@ -131,33 +170,42 @@ final class WarmStart {
           && Arrays.equals(ix.sharedLabels, old.sharedLabels);
     }
 
-    /** Matches questions [from, to). */
-    void block(int from, int to) {
-      Arrays.fill(candProb, ix.questionCandStart[from], ix.questionCandStart[to], Double.NaN);
+    /** Matches questions [from, to); returns those that are not known. */
+    int[] block(int from, int to) {
+      int[] fresh = new int[16];
+      int nf = 0;
       int q = from;
       while (q < to) {
-        int end = sameSources ? run(q, to) : q;
-        if (end == q) {
-          match(q);
-          q++;
-          continue;
-        }
         // Questions [q, end) map to consecutive earlier ones with the same claim and candidate
         // counts: compare their candidates and claims range against range.
-        int bad = firstDifferent(q, end);
-        int o = questionMap[q];
-        int cf = ix.questionCandStart[q];
-        int oldCf = old.questionCandStart[o];
-        System.arraycopy(oldProb, oldCf, candProb, cf, ix.questionCandStart[bad] - cf);
-        Arrays.fill(known, q, bad, true);
-        Arrays.fill(oldKnown, o, o + (bad - q), true);
-        if (bad < end) {
-          match(bad);
-          q = bad + 1;
-        } else {
-          q = end;
+        int end = sameSources ? run(q, to) : q;
+        int bad = end > q ? firstDifferent(q, end) : q;
+        if (bad > q) {
+          int o = questionMap[q];
+          int cf = ix.questionCandStart[q];
+          int oldCf = old.questionCandStart[o];
+          int n = ix.questionCandStart[bad] - cf;
+          System.arraycopy(oldProb, oldCf, candProb, cf, n);
+          if (carried != null) {
+            System.arraycopy(oldCarried, oldCf, carried, cf, n);
+          }
+          Arrays.fill(known, q, bad, true);
+          Arrays.fill(oldKnown, o, o + (bad - q), true);
+          q = bad;
+          continue;
         }
+        // Not part of a run that matches: question q on its own.
+        Arrays.fill(candProb, ix.questionCandStart[q], ix.questionCandStart[q + 1], Double.NaN);
+        match(q);
+        if (!known[q]) {
+          if (nf == fresh.length) {
+            fresh = Arrays.copyOf(fresh, 2 * nf);
+          }
+          fresh[nf++] = q;
+        }
+        q++;
       }
+      return Arrays.copyOf(fresh, nf);
     }
 
     /**
@@ -311,6 +359,10 @@ final class WarmStart {
       // The same candidates (no more, no fewer) and the same claims.
       known[q] = all && sameClaims(q, o, samePositions);
       oldKnown[o] = known[q];
+      if (known[q] && carried != null) {
+        // Same candidates in canonical order: the same positions.
+        System.arraycopy(oldCarried, oldFrom, carried, from, k);
+      }
     }
 
     /** Whether question q of ix and question o of old have the same claims, in canonical order. */
