@@ -444,7 +444,7 @@ public final class Reconciliation {
    */
   public VerdictStatus status(int q) {
     int claims = index.questionClaimStart[q + 1] - index.questionClaimStart[q];
-    return policy.classify(claims, weight(q), margin(q), new StringBuilder());
+    return policy.classify(claims, weight(q), margin(q), null);
   }
 
   /**
