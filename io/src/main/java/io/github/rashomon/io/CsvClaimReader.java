@@ -154,7 +154,7 @@ public final class CsvClaimReader {
   public ClaimIndex read(Path file) throws IOException {
     checkNotNull(file, "file");
     try (InputStream in = Files.newInputStream(file)) {
-      return readNew(in, file.toString());
+      return readNew(in, file.toString(), Files.size(file));
     }
   }
 
@@ -171,7 +171,7 @@ public final class CsvClaimReader {
   public ClaimIndex read(InputStream in, String name) throws IOException {
     checkNotNull(in, "in");
     checkNotNull(name, "name");
-    return readNew(in, name);
+    return readNew(in, name, 0);
   }
 
   /**
@@ -264,7 +264,7 @@ public final class CsvClaimReader {
    * is made per row. The index, and every error, is the one {@link #readInto} with a new builder
    * gives.
    */
-  private ClaimIndex readNew(InputStream in, String name) throws IOException {
+  private ClaimIndex readNew(InputStream in, String name, long bytes) throws IOException {
     CsvScanner sc = new CsvScanner(in, name);
     Header h = Header.read(sc);
     int[] columns = columns(h);
@@ -275,7 +275,8 @@ public final class CsvClaimReader {
     Interner sources = new Interner();
     Interner texts = new Interner();
     List<Value> values = new ArrayList<>();
-    Rows rows = new Rows(questions);
+    // Room for the rows a file of this size likely holds (a crowd label is about 16 bytes).
+    Rows rows = new Rows(questions, (int) Math.min(1 << 28, Math.max(1 << 10, bytes / 16)));
     while (sc.next()) {
       h.checkRow(sc);
       char[] a = sc.chars();
@@ -311,17 +312,20 @@ public final class CsvClaimReader {
     private static final int BATCH = 64;
 
     final Interner questions;
-    int[] src = new int[1 << 10];
-    int[] qst = new int[src.length];
-    int[] val = new int[src.length];
+    int[] src;
+    int[] qst;
+    int[] val;
     private int n;
     private char[] text = new char[BATCH * 16];
     private final int[] textStart = new int[BATCH + 1];
     private final int[] hash = new int[BATCH];
     private int pending;
 
-    Rows(Interner questions) {
+    Rows(Interner questions, int capacity) {
       this.questions = questions;
+      src = new int[capacity];
+      qst = new int[capacity];
+      val = new int[capacity];
     }
 
     int size() {

@@ -31,6 +31,8 @@ final class Interner {
   private char[] pool = new char[4096];
   private int[] start = new int[257];
   private String[] keys = new String[256];
+  /** Per text: its full hash, so that growing the table reads no text. */
+  private int[] hashes = new int[256];
   private byte[] flags = new byte[256];
   private int size;
 
@@ -103,6 +105,7 @@ final class Interner {
       slot = (slot + 1) & mask;
     }
     int n = add(a, from, len);
+    hashes[n] = h;
     table[2 * slot] = head | (n + 1L);
     table[2 * slot + 1] = prefix;
     if (size * 4 > table.length) {
@@ -155,19 +158,12 @@ final class Interner {
     return (h * 0x9E3779B9) >>> shift;
   }
 
-  /** The hash of text number n, as {@link #intern} computes it. */
-  private int hash(int n) {
-    int h = 0;
-    for (int i = start[n]; i < start[n + 1]; i++) {
-      h = 31 * h + pool[i];
-    }
-    return h;
-  }
 
   private int add(char[] a, int from, int len) {
     int n = size;
     if (n == keys.length) {
       keys = Arrays.copyOf(keys, 2 * n);
+      hashes = Arrays.copyOf(hashes, 2 * n);
       flags = Arrays.copyOf(flags, 2 * n);
       start = Arrays.copyOf(start, 2 * n + 1);
     }
@@ -190,8 +186,7 @@ final class Interner {
     for (int k = 0; k < old.length; k += 2) {
       long e = old[k];
       if (e != 0) {
-        // The slot keeps only 24 bits of the hash: the rest comes from the text.
-        int slot = home(hash((int) e - 1));
+        int slot = home(hashes[(int) e - 1]);
         while (table[2 * slot] != 0) {
           slot = (slot + 1) & mask;
         }
