@@ -309,7 +309,7 @@ public final class ScaleHarness {
     return String.format(Locale.ROOT, "%.0f MB", bytes / 1e6);
   }
 
-  private static String loadAverage() {
+  static String loadAverage() {
     try {
       return Files.readString(Paths.get("/proc/loadavg")).trim();
     } catch (java.io.IOException | RuntimeException e) {
