@@ -48,22 +48,12 @@ final class FactFinding {
 
   /** {@link #gather} of question q alone, adding to out. */
   static void gatherQuestion(ClaimIndex index, int q, double[] candScore, double[] out) {
-    gatherQuestion(index, q, candScore, 0, out);
-  }
-
-  /**
-   * {@link #gather} of question q alone, adding to out, with candidate c's score at {@code
-   * candScore[c - offset]} (a question's scores in scratch space when offset is its first
-   * candidate).
-   */
-  static void gatherQuestion(
-      ClaimIndex index, int q, double[] candScore, int offset, double[] out) {
     int[] src = index.claimSource;
     int[] cand = index.claimCand;
     int to = index.questionClaimStart[q + 1];
     if (index.claimWeight == null && index.claimDenies == null) {
       for (int i = index.questionClaimStart[q]; i < to; i++) {
-        out[src[i]] += candScore[cand[i] - offset];
+        out[src[i]] += candScore[cand[i]];
       }
       return;
     }
@@ -71,14 +61,14 @@ final class FactFinding {
     int k = index.questionCandStart[q + 1] - candFrom;
     double questionTotal = Double.NaN;
     for (int i = index.questionClaimStart[q]; i < to; i++) {
-      int c = cand[i] - offset;
+      int c = cand[i];
       double read;
       if (!index.denies(i)) {
         read = candScore[c];
       } else if (k > 1) {
         if (Double.isNaN(questionTotal)) {
           questionTotal = 0;
-          for (int o = candFrom - offset; o < candFrom - offset + k; o++) {
+          for (int o = candFrom; o < candFrom + k; o++) {
             questionTotal += candScore[o];
           }
         }

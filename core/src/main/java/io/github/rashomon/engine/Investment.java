@@ -174,7 +174,8 @@ public final class Investment extends AbstractReconciler {
    * are computed once. Beliefs are kept as grown, with the largest as their scale: the division
    * that scales them is done where they are read, which gives the same numbers as storing them
    * scaled and saves a pass over the candidates. Every stripe writes its own questions'
-   * candidates and sums its sources' returns into its own partial array, reduced in stripe order.
+   * candidates and sums its sources' returns into its own partial array, reduced in stripe order;
+   * its loops run over all its candidates or claims at once, not question by question.
    */
   static Estimate invest(
       ClaimIndex index,
@@ -193,17 +194,13 @@ public final class Investment extends AbstractReconciler {
     for (int s = 0; s < ns; s++) {
       trust[s] = weight[s] > 0 ? 1 : 0;
     }
-    int maxK = 1;
-    for (int q = 0; q < index.questionCount(); q++) {
-      maxK = Math.max(maxK, index.candidateCount(q));
-    }
-    int scratch = maxK;
     // The belief is grown[c] / scale[0]; the previous one, for the change, previous[c] / scale[1].
     double[] grown = initialBelief;
     double[] previous = new double[nc];
     double[] scale = {1, 1};
     double[] stake = new double[ns];
     double[] pool = new double[nc];
+    double[] ratio = new double[nc];
     double[] nextTrust = new double[ns];
     int it = 0;
     double change = Double.POSITIVE_INFINITY;
@@ -225,19 +222,17 @@ public final class Investment extends AbstractReconciler {
             (p, from, to) -> {
               double[] part = partial[p];
               java.util.Arrays.fill(part, 0);
-              double[] ratio = new double[scratch];
               double worst = 0;
-              for (int q = from; q < to; q++) {
-                int cf = index.questionCandStart[q];
-                for (int c = cf; c < index.questionCandStart[q + 1]; c++) {
-                  double belief = b[c] / bs;
-                  if (compare) {
-                    worst = Math.max(worst, Math.abs(old[c] / os - belief));
-                  }
-                  ratio[c - cf] = pool[c] > 0 ? belief / pool[c] : 0;
+              // Flat loops over the stripe's candidates, then its claims.
+              int ct = index.questionCandStart[to];
+              for (int c = index.questionCandStart[from]; c < ct; c++) {
+                double belief = b[c] / bs;
+                if (compare) {
+                  worst = Math.max(worst, Math.abs(old[c] / os - belief));
                 }
-                FactFinding.gatherQuestion(index, q, ratio, cf, part);
+                ratio[c] = pool[c] > 0 ? belief / pool[c] : 0;
               }
+              FactFinding.gatherQuestions(index, from, to, ratio, part);
               stripeMax[p] = worst;
             });
         if (compare) {
@@ -262,12 +257,20 @@ public final class Investment extends AbstractReconciler {
         // The new investments and their growth, question by question, over the previous belief.
         sweep.forEach(
             (p, from, to) -> {
+              int cf = index.questionCandStart[from];
+              int ct = index.questionCandStart[to];
+              java.util.Arrays.fill(pool, cf, ct, 0);
+              Votes.tallyQuestions(index, from, to, stake, pool);
               double max = 0;
-              java.util.Arrays.fill(
-                  pool, index.questionCandStart[from], index.questionCandStart[to], 0);
-              for (int q = from; q < to; q++) {
-                Votes.tallyQuestion(index, q, stake, pool);
-                max = Math.max(max, grow(index, q, pool, g, pooled, old));
+              if (pooled) {
+                for (int q = from; q < to; q++) {
+                  max = Math.max(max, pool(index, q, pool, g, old));
+                }
+              } else {
+                for (int c = cf; c < ct; c++) {
+                  old[c] = power(pool[c], g);
+                  max = Math.max(max, old[c]);
+                }
               }
               stripeMax[p] = max;
             });
@@ -303,30 +306,22 @@ public final class Investment extends AbstractReconciler {
   }
 
   /**
-   * Question q's grown belief from the trust invested in its candidates, into {@code out};
+   * Question q's pooled belief from the trust invested in its candidates, into {@code out};
    * returns its largest entry.
    */
-  private static double grow(
-      ClaimIndex index, int q, double[] pool, double g, boolean pooled, double[] out) {
+  private static double pool(ClaimIndex index, int q, double[] pool, double g, double[] out) {
     int from = index.questionCandStart[q];
     int to = index.questionCandStart[q + 1];
     double max = 0;
-    if (pooled) {
-      double grown = 0;
-      // Each power once (they cost more than the rest of the iteration together).
-      for (int c = from; c < to; c++) {
-        out[c] = power(pool[c], g);
-        grown += out[c];
-      }
-      for (int c = from; c < to; c++) {
-        out[c] = grown > 0 ? pool[c] * out[c] / grown : 0;
-        max = Math.max(max, out[c]);
-      }
-    } else {
-      for (int c = from; c < to; c++) {
-        out[c] = power(pool[c], g);
-        max = Math.max(max, out[c]);
-      }
+    double grown = 0;
+    // Each power once (they cost more than the rest of the iteration together).
+    for (int c = from; c < to; c++) {
+      out[c] = power(pool[c], g);
+      grown += out[c];
+    }
+    for (int c = from; c < to; c++) {
+      out[c] = grown > 0 ? pool[c] * out[c] / grown : 0;
+      max = Math.max(max, out[c]);
     }
     return max;
   }
