@@ -605,14 +605,26 @@ public final class DawidSkene extends AbstractReconciler {
       for (int l = 0; l < nl; l++) {
         basePrior[l] = Math.max(0, basePrior[l]);
       }
-      double[][] cnt = {base.clone()};
-      double[][] pri = {basePrior.clone()};
-      finishM(cnt, pri);
+      // The model of the known questions alone, from which the fresh ones' first E-step runs.
+      finishM(new double[][] {base.clone()}, new double[][] {basePrior.clone()});
+      iterateFresh(sweep, t, maxK, e, partCount, partPrior, fresh, nf, base, basePrior);
+    }
+
+    /**
+     * E- and M-steps over the fresh questions alone, each M-step from the known questions' sums
+     * ({@code base}, {@code basePrior}) plus the fresh ones', until the fresh posteriors settle;
+     * then one full EM iteration ({@link #finalIteration}).
+     */
+    void iterateFresh(
+        Sweep sweep, double[] t, int maxK, Estimate e, double[][] partCount,
+        double[][] partPrior, int[] fresh, int nf, double[] base, double[] basePrior) {
+      double[][] cnt = {new double[base.length]};
+      double[][] pri = {new double[nl]};
       double[] lp = new double[2 * maxK];
       int it = 0;
       double change = Double.POSITIVE_INFINITY;
       while (it < maxIterations && change >= tolerance) {
-        System.arraycopy(base, 0, cnt[0], 0, cells);
+        System.arraycopy(base, 0, cnt[0], 0, base.length);
         System.arraycopy(basePrior, 0, pri[0], 0, nl);
         change = 0;
         for (int f = 0; f < nf; f++) {
@@ -701,36 +713,14 @@ public final class DawidSkene extends AbstractReconciler {
     void warm(
         Sweep sweep, double[] t, int maxK, Estimate e, double[][] partCount,
         double[][] partPrior) {
-      int[] fresh = new int[nq];
-      int nf = 0;
-      for (int q = 0; q < nq; q++) {
-        if (!start.known[q]) {
-          fresh[nf++] = q;
-        }
-      }
+      int[] fresh = start.fresh;
+      int nf = fresh.length;
       // The stripes still hold the known questions' raw counts from the first M-step.
       double[] knownCount = new double[count.length];
       double[] knownPrior = new double[nl];
       Sweep.reduce(partCount, knownCount);
       Sweep.reduce(partPrior, knownPrior);
-      double[][] cnt = {new double[count.length]};
-      double[][] pri = {new double[nl]};
-      double[] lp = new double[2 * maxK];
-      int it = 0;
-      double change = Double.POSITIVE_INFINITY;
-      while (it < maxIterations && change >= tolerance) {
-        System.arraycopy(knownCount, 0, cnt[0], 0, knownCount.length);
-        System.arraycopy(knownPrior, 0, pri[0], 0, nl);
-        change = 0;
-        for (int f = 0; f < nf; f++) {
-          change = Math.max(change, eStepAny(fresh[f], t, lp));
-          accumulate(fresh[f], t, cnt[0], pri[0]);
-        }
-        finishM(cnt, pri);
-        it++;
-      }
-      e.converged = change < tolerance;
-      finalIteration(sweep, t, maxK, e, partCount, partPrior, it);
+      iterateFresh(sweep, t, maxK, e, partCount, partPrior, fresh, nf, knownCount, knownPrior);
     }
 
     /**

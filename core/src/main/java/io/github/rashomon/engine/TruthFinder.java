@@ -331,10 +331,7 @@ public final class TruthFinder extends AbstractReconciler {
     try (Sweep sweep = Sweep.open(index, threads, ns)) {
       double[][] partial = sweep.partials(ns);
       while (it < maxIterations && !converged) {
-        for (int s = 0; s < ns; s++) {
-          tau[s] = -Math.log1p(-Math.min(trust[s], MAX_TRUST));
-          damped[s] = Math.exp(-dampening * tau[s]);
-        }
+        evidence(trust, tau, damped);
         // One task per stripe: score its questions' facts and gather them to the sources.
         sweep.forEach(
             (p, from, to) -> {
@@ -372,6 +369,14 @@ public final class TruthFinder extends AbstractReconciler {
     Votes.normalise(index, e.candProb);
     finish(e, trust, claims, it, converged, change);
     return e;
+  }
+
+  /** Per source: τ = -ln(1 - t) (trust capped below 1) and e^(-γτ), from the trust t. */
+  private void evidence(double[] trust, double[] tau, double[] damped) {
+    for (int s = 0; s < trust.length; s++) {
+      tau[s] = -Math.log1p(-Math.min(trust[s], MAX_TRUST));
+      damped[s] = Math.exp(-dampening * tau[s]);
+    }
   }
 
   private static void finish(
@@ -475,10 +480,7 @@ public final class TruthFinder extends AbstractReconciler {
     boolean converged = false;
     double change = Double.POSITIVE_INFINITY;
     while (it < maxIterations && !converged) {
-      for (int s = 0; s < ns; s++) {
-        tau[s] = -Math.log1p(-Math.min(trust[s], MAX_TRUST));
-        damped[s] = Math.exp(-dampening * tau[s]);
-      }
+      evidence(trust, tau, damped);
       java.util.Arrays.fill(gathered, 0);
       for (int f = 0; f < nf; f++) {
         score(index, fresh[f], tau, damped, sigma, raw);
