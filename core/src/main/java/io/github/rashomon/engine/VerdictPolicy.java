@@ -111,7 +111,14 @@ public final class VerdictPolicy {
     return minimumClaims;
   }
 
+  /** The status of a question; its reason goes to {@code reason} unless that is null. */
   VerdictStatus classify(int claims, double weight, double margin, StringBuilder reason) {
+    if (reason == null) {
+      // The status alone, as below, without formatting a reason nobody reads.
+      return claims < minimumClaims || weight < minimumWeight
+          ? VerdictStatus.UNDETERMINED
+          : margin < contestedMargin ? VerdictStatus.CONTESTED : VerdictStatus.ACCEPTED;
+    }
     if (claims < minimumClaims) {
       reason.append(
           String.format(

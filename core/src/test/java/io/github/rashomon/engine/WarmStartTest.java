@@ -87,8 +87,8 @@ class WarmStartTest {
     assertEquals(
         earlier.probability(before.questionNumber("q2"), 0),
         start.candProb[after.questionCandStart[q2]]);
-    assertEquals(earlier.trust(before.sourceNumber("b")), start.trust[after.sourceNumber("b")]);
-    assertTrue(Double.isNaN(start.trust[after.sourceNumber("d")]));
+    assertEquals(earlier.trust(before.sourceNumber("b")), start.trust()[after.sourceNumber("b")]);
+    assertTrue(Double.isNaN(start.trust()[after.sourceNumber("d")]));
     // One-pass algorithms ignore the earlier result.
     assertEquals(
         MajorityVote.withDefaults().reconcile(after).verdicts(),

@@ -10,6 +10,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Reads claims from a CSV file straight into a {@link ClaimIndex}, one row per claim, without
@@ -58,8 +61,9 @@ import java.nio.file.Path;
  * independent.
  *
  * @implNote One pass over the bytes with fixed-size buffers. Ids and values are interned as they
- *     are read, so only the first occurrence of a text allocates a string; memory is that of the
- *     index plus one string per distinct text.
+ *     are read, so only the first occurrence of a text allocates a string (and a value is parsed
+ *     once per distinct text); {@link #read} keeps each row as three ints until the index is
+ *     compiled, so memory is that of the index plus one string per distinct text.
  * @since 0.1
  */
 public final class CsvClaimReader {
@@ -154,9 +158,10 @@ public final class CsvClaimReader {
    * @throws IOException if the file cannot be read
    */
   public ClaimIndex read(Path file) throws IOException {
-    ClaimIndex.Builder b = ClaimIndex.builder();
-    readInto(file, b);
-    return b.build();
+    checkNotNull(file, "file");
+    try (InputStream in = Files.newInputStream(file)) {
+      return readNew(in, file.toString(), Files.size(file));
+    }
   }
 
   /**
@@ -170,9 +175,9 @@ public final class CsvClaimReader {
    * @throws IOException if the stream cannot be read
    */
   public ClaimIndex read(InputStream in, String name) throws IOException {
-    ClaimIndex.Builder b = ClaimIndex.builder();
-    readInto(in, name, b);
-    return b.build();
+    checkNotNull(in, "in");
+    checkNotNull(name, "name");
+    return readNew(in, name, 0);
   }
 
   /**
@@ -213,41 +218,10 @@ public final class CsvClaimReader {
     checkNotNull(builder, "builder");
     CsvScanner sc = new CsvScanner(in, name);
     Header h = Header.read(sc);
-    String testimony = CsvCaseReader.testimonyColumn(h);
-    if (testimony != null) {
-      // Ignoring it would read a denial as an affirmation, a hearsay claim as first-hand.
-      throw h.error("column '" + testimony + "' qualifies the claims, which this reader would"
-          + " ignore: read the file with CsvCaseReader");
-    }
-    int si;
-    int qi;
-    int vi;
-    if (sourceColumn != null) {
-      si = h.require("source", sourceColumn);
-      qi = h.require("question", questionColumn);
-      vi = h.require("value", valueColumn);
-    } else {
-      boolean crowd = h.find("worker") >= 0;
-      boolean claims = h.find("source") >= 0;
-      if (crowd && claims) {
-        throw h.error(
-            "the header has both 'source' and 'worker': cannot tell claims (source,question,value)"
-                + " from crowd labels (task,worker,label)");
-      } else if (crowd) {
-        si = h.require("worker", "worker");
-        qi = h.require("task", "task", "question");
-        vi = h.require("label", "label", "answer");
-      } else if (claims) {
-        si = h.require("source", "source");
-        qi = h.require("question", "question");
-        vi = h.require("value", "value");
-      } else {
-        throw h.error(
-            "cannot tell the layout from the header '"
-                + h.text()
-                + "': expected claims (source,question,value) or crowd labels (task,worker,label)");
-      }
-    }
+    int[] columns = columns(h);
+    int si = columns[0];
+    int qi = columns[1];
+    int vi = columns[2];
     Interner ids = new Interner();
     // Files are often grouped by task or worker: a field equal to the one above it skips the
     // interner's hash table.
@@ -290,6 +264,158 @@ public final class CsvClaimReader {
       rows++;
     }
     return rows;
+  }
+
+  /**
+   * Reads a whole file into a new index without a builder: ids and value texts are interned per
+   * column and numbered as first seen, each distinct value text is parsed once, and the claims
+   * are kept as three int arrays until {@link ClaimIndex#ofInterned} compiles them, so no object
+   * is made per row. The index, and every error, is the one {@link #readInto} with a new builder
+   * gives.
+   */
+  private ClaimIndex readNew(InputStream in, String name, long bytes) throws IOException {
+    CsvScanner sc = new CsvScanner(in, name);
+    Header h = Header.read(sc);
+    int[] columns = columns(h);
+    int si = columns[0];
+    int qi = columns[1];
+    int vi = columns[2];
+    Interner questions = new Interner();
+    Interner sources = new Interner();
+    Interner texts = new Interner();
+    List<Value> values = new ArrayList<>();
+    // Room for the rows a file of this size likely holds (a crowd label is about 16 bytes).
+    Rows rows = new Rows(questions, (int) Math.min(1 << 28, Math.max(1 << 10, bytes / 16)));
+    while (sc.next()) {
+      h.checkRow(sc);
+      char[] a = sc.chars();
+      checkNotEmpty(sc, h, qi, "question");
+      checkNotEmpty(sc, h, si, "source");
+      checkNotEmpty(sc, h, vi, "value");
+      // One interner per column keeps the small ones (workers, labels) in the cache.
+      int s = sources.intern(a, sc.start(si), sc.length(si));
+      int v = texts.intern(a, sc.start(vi), sc.length(vi));
+      if (v == values.size()) {
+        try {
+          values.add(Value.parse(valueType, texts.key(v)));
+        } catch (IllegalArgumentException e) {
+          throw sc.error("bad value in column '" + h.name(vi) + "': " + e.getMessage(), e);
+        }
+      }
+      if (rows.size() == Integer.MAX_VALUE - 8) {
+        throw sc.error("more than " + (Integer.MAX_VALUE - 8) + " claims");
+      }
+      rows.add(s, a, sc.start(qi), sc.length(qi), v);
+    }
+    rows.flush();
+    return ClaimIndex.ofInterned(sources.keys(), questions.keys(), valueType, values, rows.src,
+        rows.qst, rows.val, rows.size());
+  }
+
+  /**
+   * The rows read so far, as three int arrays. Questions are interned a batch of rows at a time:
+   * their slots in the (large) table are read for the whole batch first, so that the memory
+   * reads overlap, then the texts are interned in row order, which numbers them as first seen.
+   */
+  private static final class Rows {
+    private static final int BATCH = 64;
+
+    final Interner questions;
+    int[] src;
+    int[] qst;
+    int[] val;
+    private int n;
+    private char[] text = new char[BATCH * 16];
+    private final int[] textStart = new int[BATCH + 1];
+    private final int[] hash = new int[BATCH];
+    private int pending;
+
+    Rows(Interner questions, int capacity) {
+      this.questions = questions;
+      src = new int[capacity];
+      qst = new int[capacity];
+      val = new int[capacity];
+    }
+
+    int size() {
+      return n + pending;
+    }
+
+    void add(int s, char[] a, int from, int len, int v) {
+      int at = textStart[pending];
+      if (at + len > text.length) {
+        text = Arrays.copyOf(text, Math.max(at + len, 2 * text.length));
+      }
+      System.arraycopy(a, from, text, at, len);
+      textStart[pending + 1] = at + len;
+      if (n + pending == src.length) {
+        int grown = (int) Math.min(Integer.MAX_VALUE - 8L, src.length + (src.length >> 1));
+        src = Arrays.copyOf(src, grown);
+        qst = Arrays.copyOf(qst, grown);
+        val = Arrays.copyOf(val, grown);
+      }
+      src[n + pending] = s;
+      val[n + pending] = v;
+      if (++pending == BATCH) {
+        flush();
+      }
+    }
+
+    void flush() {
+      for (int j = 0; j < pending; j++) {
+        hash[j] = Interner.hash(text, textStart[j], textStart[j + 1] - textStart[j]);
+        questions.touch(hash[j]);
+      }
+      for (int j = 0; j < pending; j++) {
+        qst[n + j] = questions.intern(text, textStart[j], textStart[j + 1] - textStart[j],
+            hash[j]);
+      }
+      n += pending;
+      pending = 0;
+    }
+  }
+
+  /**
+   * The source, question and value columns of a header: those named by {@link #withColumns}, or
+   * the layout the header's names tell; refuses testimony columns.
+   */
+  private int[] columns(Header h) throws CsvFormatException {
+    String testimony = CsvCaseReader.testimonyColumn(h);
+    if (testimony != null) {
+      // Ignoring it would read a denial as an affirmation, a hearsay claim as first-hand.
+      throw h.error("column '" + testimony + "' qualifies the claims, which this reader would"
+          + " ignore: read the file with CsvCaseReader");
+    }
+    int si;
+    int qi;
+    int vi;
+    if (sourceColumn != null) {
+      si = h.require("source", sourceColumn);
+      qi = h.require("question", questionColumn);
+      vi = h.require("value", valueColumn);
+    } else {
+      boolean crowd = h.find("worker") >= 0;
+      boolean claims = h.find("source") >= 0;
+      if (crowd && claims) {
+        throw h.error(
+            "the header has both 'source' and 'worker': cannot tell claims (source,question,value)"
+                + " from crowd labels (task,worker,label)");
+      } else if (crowd) {
+        si = h.require("worker", "worker");
+        qi = h.require("task", "task", "question");
+        vi = h.require("label", "label", "answer");
+      } else if (claims) {
+        si = h.require("source", "source");
+        qi = h.require("question", "question");
+        vi = h.require("value", "value");
+      } else {
+        throw h.error(
+            "cannot tell the layout from the header '"
+                + h.text()
+                + "': expected claims (source,question,value) or crowd labels (task,worker,label)");
+      }
+    }
+    return new int[] {si, qi, vi};
   }
 
   /** Whether {@code text} is the string {@code a[from, from + len)}. */
