@@ -292,6 +292,8 @@ public final class CsvClaimReader {
       checkNotEmpty(sc, h, qi, "question");
       checkNotEmpty(sc, h, si, "source");
       checkNotEmpty(sc, h, vi, "value");
+      checkIdEnds(sc, h, qi, "question");
+      checkIdEnds(sc, h, si, "source");
       // One interner per column keeps the small ones (workers, labels) in the cache.
       int s = sources.intern(a, sc.start(si), sc.length(si));
       int v = texts.intern(a, sc.start(vi), sc.length(vi));
@@ -452,6 +454,20 @@ public final class CsvClaimReader {
       throw sc.error(problem);
     }
     ids.set(slot, ID_CHECKED);
+  }
+
+  /**
+   * Checks an id field in place, as {@link #checkId} does once per id: only its first and last
+   * characters decide, so the check costs the same for every row and needs no string.
+   */
+  private static void checkIdEnds(CsvScanner sc, Header h, int column, String what)
+      throws CsvFormatException {
+    char[] a = sc.chars();
+    int from = sc.start(column);
+    int last = from + sc.length(column) - 1;
+    if (Character.isWhitespace(a[from]) || Character.isWhitespace(a[last])) {
+      throw sc.error(idProblem(new String(a, from, last - from + 1), what, h.name(column)));
+    }
   }
 
   /** What is wrong with an id (blank, or whitespace around it), or null. */
