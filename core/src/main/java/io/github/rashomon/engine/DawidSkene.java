@@ -605,8 +605,6 @@ public final class DawidSkene extends AbstractReconciler {
       for (int l = 0; l < nl; l++) {
         basePrior[l] = Math.max(0, basePrior[l]);
       }
-      // The model of the known questions alone, from which the fresh ones' first E-step runs.
-      finishM(new double[][] {base.clone()}, new double[][] {basePrior.clone()});
       iterateFresh(sweep, t, maxK, e, partCount, partPrior, fresh, nf, base, basePrior);
     }
 
@@ -624,8 +622,8 @@ public final class DawidSkene extends AbstractReconciler {
       // The new questions' majority-vote shares enter the first model too: from the known
       // questions' counts alone, a result that shares no question would start from an empty
       // model, whose E-step erases the votes and settles on uniform posteriors.
-      System.arraycopy(knownCount, 0, cnt[0], 0, knownCount.length);
-      System.arraycopy(knownPrior, 0, pri[0], 0, nl);
+      System.arraycopy(base, 0, cnt[0], 0, base.length);
+      System.arraycopy(basePrior, 0, pri[0], 0, nl);
       for (int f = 0; f < nf; f++) {
         accumulate(fresh[f], t, cnt[0], pri[0]);
       }
