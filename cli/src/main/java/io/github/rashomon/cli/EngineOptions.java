@@ -91,10 +91,10 @@ final class EngineOptions {
   @Option(
       names = "--threads",
       paramLabel = "N",
-      defaultValue = "1",
+      defaultValue = "0",
       description =
-          "Threads to use, >= 1 (default: ${DEFAULT-VALUE}). Accepted and checked, but the engine"
-              + " runs on a single thread for now, so it does not change anything yet.")
+          "Threads an algorithm's iterations use, >= 0 (default: ${DEFAULT-VALUE}, every"
+              + " processor). The results are the same, byte for byte, whatever the count.")
   int threads;
 
   /** Checks the options and builds the algorithm; a bad option is a usage error. */
@@ -107,11 +107,12 @@ final class EngineOptions {
               + "'; known: "
               + String.join(", ", Reconcilers.names()));
     }
-    if (threads < 1) {
+    if (threads < 0) {
       throw new ParameterException(
-          cl, "Invalid value for option '--threads': must be >= 1, got " + threads);
+          cl, "Invalid value for option '--threads': must be >= 0, got " + threads);
     }
     Map<String, String> overrides = new LinkedHashMap<>();
+    overrides.put("threads", Integer.toString(threads));
     if (iterations != null) {
       if (iterations < 1) {
         throw new ParameterException(

@@ -47,7 +47,7 @@ import java.util.Optional;
  *     memory.
  * @since 0.1
  */
-public final class Accu extends AbstractReconciler {
+public final class Accu extends AbstractReconciler implements Threaded {
   /** Accuracies are kept within [BOUND, 1 - BOUND] so that vote counts stay finite. */
   static final double ACCURACY_BOUND = 1e-6;
 

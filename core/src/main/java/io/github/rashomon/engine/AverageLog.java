@@ -28,7 +28,7 @@ package io.github.rashomon.engine;
  *     O(candidates + sources × stripes) memory besides the index.
  * @since 0.1
  */
-public final class AverageLog extends AbstractReconciler {
+public final class AverageLog extends AbstractReconciler implements Threaded {
   private static final AverageLog DEFAULTS = new AverageLog(20, 1e-6, Parallel.ALL_PROCESSORS);
 
   private final int threads;

@@ -55,7 +55,7 @@ import java.util.Arrays;
  *     sources × stripes) memory.
  * @since 0.1
  */
-public final class Crh extends AbstractReconciler {
+public final class Crh extends AbstractReconciler implements Threaded {
 
   /** The loss, and so the estimator, for quantity questions. */
   public enum QuantityLoss {

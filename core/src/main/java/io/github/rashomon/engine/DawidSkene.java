@@ -61,7 +61,7 @@ import java.util.Arrays;
  *     thread.
  * @since 0.1
  */
-public final class DawidSkene extends AbstractReconciler {
+public final class DawidSkene extends AbstractReconciler implements Threaded {
   /** The largest label set for which assessments carry a dense confusion matrix. */
   public static final int MAX_CONFUSION_LABELS = 64;
 

@@ -47,7 +47,7 @@ import java.util.Arrays;
  *     O(sources × stripes + questions + candidates).
  * @since 0.1
  */
-public final class Glad extends AbstractReconciler {
+public final class Glad extends AbstractReconciler implements Threaded {
   private static final Glad DEFAULTS = new Glad(100, 1e-5, 25, 1.0, Parallel.ALL_PROCESSORS);
 
   /** Mean of the Gaussian priors on α and log β (both with variance 1), as in the references. */

@@ -41,7 +41,7 @@ import java.util.Arrays;
  *     stripes) memory besides the index.
  * @since 0.1
  */
-public final class Investment extends AbstractReconciler {
+public final class Investment extends AbstractReconciler implements Threaded {
   private static final Investment DEFAULTS =
       new Investment(20, 1e-6, 1.2, Parallel.ALL_PROCESSORS);
 

@@ -19,7 +19,7 @@ import java.util.Arrays;
  *     candidates) time, O(candidates + sources × stripes) memory (see {@link #withThreads(int)}).
  * @since 0.1
  */
-public final class MajorityVote extends AbstractReconciler {
+public final class MajorityVote extends AbstractReconciler implements Threaded {
 
   /** How to order candidates with equal votes. */
   public enum TieBreak {

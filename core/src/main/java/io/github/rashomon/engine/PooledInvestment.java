@@ -39,7 +39,7 @@ import com.google.common.collect.ImmutableSortedMap;
  *     stripes) memory besides the index.
  * @since 0.1
  */
-public final class PooledInvestment extends AbstractReconciler {
+public final class PooledInvestment extends AbstractReconciler implements Threaded {
   private static final PooledInvestment DEFAULTS =
       new PooledInvestment(20, 1e-6, 1.4, Parallel.ALL_PROCESSORS);
 

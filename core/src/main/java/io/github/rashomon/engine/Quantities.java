@@ -103,13 +103,20 @@ final class Quantities {
   static double weightedMean(ClaimIndex index, int q, double[] candWeight) {
     double total = 0;
     double sum = 0;
+    // Deviations from the first weighted value: a value that has all the weight is then the
+    // mean exactly (w·x/w need not be x), and close large values lose no digits.
+    double origin = Double.NaN;
     for (int c = index.questionCandStart[q]; c < index.questionCandStart[q + 1]; c++) {
       if (candWeight[c] > 0) {
+        double x = representative(index, c);
+        if (total == 0) {
+          origin = x;
+        }
         total += candWeight[c];
-        sum += candWeight[c] * representative(index, c);
+        sum += candWeight[c] * (x - origin);
       }
     }
-    double mean = sum / total;
+    double mean = origin + sum / total;
     // NaN also when the sum overflows: no point estimate rather than an infinite one.
     return total > 0 && Double.isFinite(mean) ? mean : Double.NaN;
   }

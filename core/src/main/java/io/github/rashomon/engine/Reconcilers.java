@@ -74,10 +74,13 @@ public final class Reconcilers {
    * The algorithm with the given name, with some settings overridden from text (as a command
    * line or a configuration file gives them).
    *
-   * <p>Two settings are understood for every algorithm: {@code iterations}, the largest number of
-   * iterations (an integer {@code >= 1}), and {@code tolerance}, the change in estimates below
-   * which the iteration stops (a finite number {@code >= 0}). One-pass algorithms such as {@link
-   * MajorityVote} accept both and ignore them: their settings keep recording one iteration.
+   * <p>Three settings are understood for every algorithm: {@code iterations}, the largest number
+   * of iterations (an integer {@code >= 1}); {@code tolerance}, the change in estimates below
+   * which the iteration stops (a finite number {@code >= 0}); and {@code threads}, the number of
+   * threads a run uses (an integer {@code >= 0}, 0 meaning all processors), which never changes
+   * the result. One-pass algorithms such as {@link WeightedVote} accept the first two and ignore
+   * them: their settings keep recording one iteration; algorithms that run on one thread accept
+   * {@code threads} and ignore it.
    *
    * @param name one of {@link #names()}
    * @param overrides setting name to value in text form; empty for the defaults
@@ -95,6 +98,7 @@ public final class Reconcilers {
     AbstractReconciler a = (AbstractReconciler) r;
     int iterations = a.maxIterations;
     double tolerance = a.tolerance;
+    Integer threads = null;
     for (Map.Entry<String, String> e : overrides.entrySet()) {
       String key = checkNotNull(e.getKey(), "setting name");
       String text = checkNotNull(e.getValue(), "value of setting %s", key).strip();
@@ -115,11 +119,23 @@ public final class Reconcilers {
                 name + ": tolerance must be a number, got '" + text + "'", ex);
           }
           break;
+        case "threads":
+          try {
+            threads = Integer.parseInt(text);
+          } catch (NumberFormatException ex) {
+            throw new IllegalArgumentException(
+                name + ": threads must be an integer, got '" + text + "'", ex);
+          }
+          Parallel.checkThreads(name, threads);
+          break;
         default:
           throw new IllegalArgumentException(
-              name + ": unknown setting '" + key + "'; known: iterations, tolerance");
+              name + ": unknown setting '" + key + "'; known: iterations, tolerance, threads");
       }
     }
-    return a.withLimits(iterations, tolerance);
+    Reconciler limited = a.withLimits(iterations, tolerance);
+    return threads != null && limited instanceof Threaded
+        ? ((Threaded) limited).withThreads(threads)
+        : limited;
   }
 }

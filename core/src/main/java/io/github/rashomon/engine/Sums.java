@@ -30,7 +30,7 @@ package io.github.rashomon.engine;
  *     O(candidates + sources × stripes) memory besides the index.
  * @since 0.1
  */
-public final class Sums extends AbstractReconciler {
+public final class Sums extends AbstractReconciler implements Threaded {
   private static final Sums DEFAULTS = new Sums(20, 1e-6, Parallel.ALL_PROCESSORS);
 
   private final int threads;

@@ -44,7 +44,7 @@ import com.google.common.collect.ImmutableSortedMap;
  *     candidates + sources) time; O(candidates + sources × stripes) memory besides the index.
  * @since 0.1
  */
-public final class ThreeEstimates extends AbstractReconciler {
+public final class ThreeEstimates extends AbstractReconciler implements Threaded {
   private static final ThreeEstimates DEFAULTS =
       new ThreeEstimates(100, 1e-6, 0.5, Parallel.ALL_PROCESSORS);
 

@@ -56,7 +56,7 @@ import io.github.rashomon.model.ValueType;
  *     + sources × stripes) memory besides the index.
  * @since 0.1
  */
-public final class TruthFinder extends AbstractReconciler {
+public final class TruthFinder extends AbstractReconciler implements Threaded {
   private static final double BASE_SIMILARITY = 0.5;
   private static final double MAX_TRUST = 1 - 1e-12;
   private static final TruthFinder DEFAULTS =

@@ -42,7 +42,7 @@ import com.google.common.collect.ImmutableSortedMap;
  *     O(candidates + sources × stripes) memory besides the index.
  * @since 0.1
  */
-public final class TwoEstimates extends AbstractReconciler {
+public final class TwoEstimates extends AbstractReconciler implements Threaded {
   private static final TwoEstimates DEFAULTS =
       new TwoEstimates(100, 1e-6, 0.5, Parallel.ALL_PROCESSORS);
 
