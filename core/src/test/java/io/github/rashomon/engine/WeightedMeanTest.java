@@ -40,6 +40,31 @@ class WeightedMeanTest {
   }
 
   @Test
+  void aLoneOrUnanimousValueIsItsOwnMeanExactly() {
+    // population_pasternack's 'ewa beach, hawaii_2000 has one claim, 14650: with weight 0.7,
+    // 0.7·14650/0.7 rounds to 14650.000000000002, which then took no kernel share at all.
+    // The mean is taken as deviations from the first weighted value, so it is 14650 exactly,
+    // and CRH (squared loss) accepts it with probability 1.
+    for (String value : new String[] {"14650", "1e15", "0.1"}) {
+      ClaimIndex index =
+          ClaimIndex.builder()
+              .sourcePrior("a", Credibility.dogmatic(0.7))
+              .sourcePrior("b", Credibility.dogmatic(0.3))
+              .question("n", ValueType.QUANTITY)
+              .add("a", "n", value)
+              .add("b", "n", value)
+              .build();
+      double x = Double.parseDouble(value);
+      Reconciliation mean = WeightedMean.withDefaults().reconcile(index);
+      assertEquals(x, ((Quantity) mean.leadingValue(0).get()).representative(), 0.0, value);
+      assertEquals(1.0, mean.confidence(0), 0.0, value);
+      Reconciliation crh = Crh.withDefaults().withQuantityLoss(Crh.QuantityLoss.NORMALISED_SQUARED).reconcile(index);
+      assertEquals(x, ((Quantity) crh.leadingValue(0).get()).representative(), 0.0, value);
+      assertEquals(1.0, crh.confidence(0), 0.0, value);
+    }
+  }
+
+  @Test
   void categoricalQuestionsAreAWeightedVote() {
     // Same probabilities as weighted vote: x gets 0.9, y gets 0.5 + 0.5.
     ClaimIndex index =

@@ -116,13 +116,18 @@ final class QuantityJobs {
   static double weightedMean(QuestionBlock b, double[] w) {
     double total = 0;
     double sum = 0;
+    // As core: deviations from the first weighted value, so a lone value is the mean exactly.
+    double origin = Double.NaN;
     for (int c = 0; c < b.candidates(); c++) {
       if (w[c] > 0) {
+        if (total == 0) {
+          origin = b.rep[c];
+        }
         total += w[c];
-        sum += w[c] * b.rep[c];
+        sum += w[c] * (b.rep[c] - origin);
       }
     }
-    double mean = sum / total;
+    double mean = origin + sum / total;
     return total > 0 && Double.isFinite(mean) ? mean : Double.NaN;
   }
 

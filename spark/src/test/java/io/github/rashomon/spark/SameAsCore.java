@@ -98,6 +98,9 @@ final class SameAsCore {
           name.equals("glad")
               ? GLAD_TOLERANCE
               : name.endsWith("investment") ? INVESTMENT_TOLERANCE : TOLERANCE;
+      // The investment algorithms amplify rounding (see INVESTMENT_TOLERANCE), so on a near tie
+      // their leaders may differ by that much; elsewhere a tie is a tie to rounding.
+      double tieSlack = name.endsWith("investment") ? INVESTMENT_TOLERANCE : NUMERICAL_TIE;
       assertEquals(core.provenance().iterations(), spark.iterations(), label + ": iterations");
       assertEquals(core.provenance().converged(), spark.converged(), label + ": converged");
       Map<String, Row> verdicts = new HashMap<>();
@@ -119,7 +122,7 @@ final class SameAsCore {
               sparkLeaderInCore = c.probability();
             }
           }
-          assertEquals(core.confidence(q), sparkLeaderInCore, NUMERICAL_TIE,
+          assertEquals(core.confidence(q), sparkLeaderInCore, tieSlack,
               label + ": value of question " + id + ", " + coreValue + " in core");
         }
         assertEquals(core.confidence(q), r.getDouble(2), tolerance,
