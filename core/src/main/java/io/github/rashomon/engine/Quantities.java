@@ -103,15 +103,25 @@ final class Quantities {
   static double weightedMean(ClaimIndex index, int q, double[] candWeight) {
     double total = 0;
     double sum = 0;
+    double lowest = Double.POSITIVE_INFINITY;
+    double highest = Double.NEGATIVE_INFINITY;
     for (int c = index.questionCandStart[q]; c < index.questionCandStart[q + 1]; c++) {
       if (candWeight[c] > 0) {
+        double x = representative(index, c);
         total += candWeight[c];
-        sum += candWeight[c] * representative(index, c);
+        sum += candWeight[c] * x;
+        lowest = Math.min(lowest, x);
+        highest = Math.max(highest, x);
       }
     }
     double mean = sum / total;
     // NaN also when the sum overflows: no point estimate rather than an infinite one.
-    return total > 0 && Double.isFinite(mean) ? mean : Double.NaN;
+    if (!(total > 0 && Double.isFinite(mean))) {
+      return Double.NaN;
+    }
+    // The mean lies within the values; rounding alone can carry it an ulp outside, which would
+    // make the mean of equal values (unanimous claims) a number nobody claimed.
+    return Math.min(highest, Math.max(lowest, mean));
   }
 
   /**

@@ -111,6 +111,13 @@ public final class VerdictPolicy {
     return minimumClaims;
   }
 
+  /**
+   * How far below a threshold a margin or weight may fall by rounding and still reach it: a
+   * three-to-two vote is 3/5 - 2/5 = 0.19999999999999996 in doubles, and a 60/40 split is
+   * accepted.
+   */
+  static final double ROUNDING = 1e-12;
+
   VerdictStatus classify(int claims, double weight, double margin, StringBuilder reason) {
     if (claims < minimumClaims) {
       reason.append(
@@ -119,7 +126,7 @@ public final class VerdictPolicy {
               minimumClaims));
       return VerdictStatus.UNDETERMINED;
     }
-    if (weight < minimumWeight) {
+    if (weight < minimumWeight - ROUNDING) {
       reason.append(
           String.format(
               Locale.ROOT,
@@ -128,7 +135,7 @@ public final class VerdictPolicy {
               minimumWeight));
       return VerdictStatus.UNDETERMINED;
     }
-    if (margin < contestedMargin) {
+    if (margin < contestedMargin - ROUNDING) {
       reason.append(
           String.format(
               Locale.ROOT,

@@ -46,6 +46,20 @@ class QuantityTest {
   }
 
   @Test
+  void rangesToTheEndsOfTheDoublesHaveFiniteMidpoints() {
+    // (low + high) / 2 overflows here; the representative must stay finite.
+    assertEquals(
+        1e300 / 2 + Double.MAX_VALUE / 2,
+        Quantity.between(1e300, Double.MAX_VALUE).representative());
+    assertEquals(0.0, Quantity.between(-Double.MAX_VALUE, Double.MAX_VALUE).representative());
+    assertEquals(
+        -Double.MAX_VALUE, Quantity.between(-Double.MAX_VALUE, -Double.MAX_VALUE).representative());
+    // Ranges that do not overflow keep the usual midpoint, bit for bit.
+    assertEquals((0.1 + 0.7) / 2, Quantity.between(0.1, 0.7).representative());
+    assertEquals(Double.MIN_VALUE, Quantity.between(0, 2 * Double.MIN_VALUE).representative());
+  }
+
+  @Test
   void rangeOfOneNumberIsExact() {
     assertEquals(Quantity.exactly(5), Quantity.between(5, 5));
     assertTrue(Quantity.between(5, 5).isExact());
