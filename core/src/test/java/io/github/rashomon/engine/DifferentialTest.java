@@ -39,6 +39,17 @@ class DifferentialTest {
     return b.addAllQuestions(c.questions()).addAllClaims(c.claims()).build();
   }
 
+  /** Same leading values and statuses, probabilities to 10⁻¹². */
+  private static void assertSameVerdicts(Reconciliation a, Reconciliation b, String where) {
+    for (int q = 0; q < a.questionCount(); q++) {
+      assertEquals(a.leadingValue(q), b.leadingValue(q), where);
+      assertEquals(a.status(q), b.status(q), where);
+      for (int k = 0; k < a.index().candidateCount(q); k++) {
+        assertEquals(a.probability(q, k), b.probability(q, k), 1e-12, where);
+      }
+    }
+  }
+
   @Test
   void weightedVoteWithEqualCredibilityIsMajorityVote() {
     // p(c) = w·votes(c) / (w·Σ votes): one weight for every source cancels. Claim weights and
@@ -56,13 +67,7 @@ class DifferentialTest {
           Reconciliation mv = MajorityVote.withDefaults().reconcile(c);
           Reconciliation wv = WeightedVote.withDefaults().reconcile(c);
           String where = seed + " " + prior;
-          for (int q = 0; q < mv.questionCount(); q++) {
-            assertEquals(mv.leadingValue(q), wv.leadingValue(q), where);
-            assertEquals(mv.status(q), wv.status(q), where);
-            for (int k = 0; k < mv.index().candidateCount(q); k++) {
-              assertEquals(mv.probability(q, k), wv.probability(q, k), 1e-12, where);
-            }
-          }
+          assertSameVerdicts(mv, wv, where);
           for (int s = 0; s < mv.sourceCount(); s++) {
             assertEquals(mv.trust(s), wv.trust(s), 1e-12, where);
           }
@@ -225,13 +230,7 @@ class DifferentialTest {
     for (long seed = 1; seed <= 5; seed++) {
       ClaimIndex ix = complete(seed, 6, 12);
       Reconciliation sums = Sums.withDefaults().withIterations(1).reconcile(ix);
-      Reconciliation mv = MajorityVote.withDefaults().reconcile(ix);
-      for (int q = 0; q < ix.questionCount(); q++) {
-        assertEquals(mv.leadingValue(q), sums.leadingValue(q));
-        for (int k = 0; k < ix.candidateCount(q); k++) {
-          assertEquals(mv.probability(q, k), sums.probability(q, k), 1e-12);
-        }
-      }
+      assertSameVerdicts(MajorityVote.withDefaults().reconcile(ix), sums, "seed " + seed);
     }
   }
 
