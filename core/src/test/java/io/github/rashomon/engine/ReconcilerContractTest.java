@@ -461,6 +461,7 @@ class ReconcilerContractTest {
     }
   }
 
+  @Tag("slow")
   @ParameterizedTest
   @MethodSource("registered")
   void isIdenticalOnOneTwoAndEightThreads(Reconciler algorithm) {
@@ -780,6 +781,7 @@ class ReconcilerContractTest {
     }
   }
 
+  @Tag("slow")
   @ParameterizedTest
   @MethodSource("algorithms")
   void handlesManySourcesWithOneClaimEach(Reconciler algorithm) {
