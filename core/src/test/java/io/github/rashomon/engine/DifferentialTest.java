@@ -11,7 +11,6 @@ import io.github.rashomon.model.Claim;
 import io.github.rashomon.model.Quantity;
 import io.github.rashomon.model.Question;
 import io.github.rashomon.model.Source;
-import io.github.rashomon.model.Value;
 import io.github.rashomon.model.ValueDomain;
 import io.github.rashomon.model.ValueType;
 import java.util.Arrays;
