@@ -185,27 +185,111 @@ class DifferentialTest {
   }
 
   @Test
-  void dawidSkeneOnSparseMatricesMatchesTheHandComputationToo() {
-    // A fourth worker gives 1,200 different numbers on a question of another type: its labels
-    // form their own group (their own prior and matrices) but make the label space so large
-    // that the confusion matrices are stored sparse. The three workers' tasks are unaffected.
-    ClaimIndex.Builder b = threeWorkers().question("n", ValueType.QUANTITY);
-    for (int v = 0; v < 1200; v++) {
-      b.add("D", "n", Integer.toString(v));
-    }
-    ClaimIndex ix = b.build();
-    LabelSpace labels = LabelSpace.of(ix);
-    long cells = (long) ix.sourceCount() * labels.labelValue.length * labels.labelValue.length;
-    assertTrue(cells > (1 << 22) && cells > ix.claimCount() / 2, "dense: " + cells);
+  void aTaskWithoutAnswersHasThePriorAsPosterior() {
+    // t5 has both labels as candidates and no answers: it does not count in the prior (still
+    // 5/12, 7/12), so the other posteriors are unchanged, and its own E-step gives the prior.
+    ClaimIndex ix =
+        threeWorkers().candidate("t5", Category.of("0")).candidate("t5", Category.of("1")).build();
     Reconciliation r = DawidSkene.withDefaults().withIterations(1).reconcile(ix);
     for (int t = 0; t < 4; t++) {
       int q = ix.questionNumber("t" + (t + 1));
-      for (int j = 0; j < 2; j++) {
-        assertEquals(POSTERIORS[t][j], r.probability(q, j), 1e-12, "T(t" + (t + 1) + ")");
+      assertEquals(POSTERIORS[t][0], r.probability(q, 0), 1e-12, "T(t" + (t + 1) + ")");
+    }
+    int t5 = ix.questionNumber("t5");
+    assertEquals(5.0 / 12, r.probability(t5, 0), 1e-12);
+    assertEquals(7.0 / 12, r.probability(t5, 1), 1e-12);
+    assertEquals(VerdictStatus.UNDETERMINED, r.status(t5));
+  }
+
+  /** {@link #ANSWERS} plus worker E, who answers 1 on every task, and optionally D (below). */
+  private static ClaimIndex fiveWorkers(boolean withNumbers) {
+    ClaimIndex.Builder b = threeWorkers();
+    for (int t = 1; t <= 4; t++) {
+      b.add("E", "t" + t, "1");
+    }
+    if (withNumbers) {
+      // D gives 1,200 different numbers on a question of another type: its labels form their
+      // own group (own prior and matrices) but make the label space so large that the
+      // confusion matrices are stored sparse. The workers' tasks are unaffected.
+      b.question("n", ValueType.QUANTITY);
+      for (int v = 0; v < 1200; v++) {
+        b.add("D", "n", Integer.toString(v));
       }
     }
-    // Two groups of labels: no single confusion matrix to report.
-    assertTrue(r.assessment("A").confusion().isEmpty());
+    return b.build();
+  }
+
+  @Test
+  void dawidSkeneOnSparseMatricesGivesTheDenseAnswers() {
+    ClaimIndex dense = fiveWorkers(false);
+    ClaimIndex sparse = fiveWorkers(true);
+    LabelSpace labels = LabelSpace.of(sparse);
+    long cells = (long) sparse.sourceCount() * labels.labelValue.length * labels.labelValue.length;
+    assertTrue(cells > (1 << 22) && cells > sparse.claimCount() / 2, "dense: " + cells);
+    // One iteration, then twenty with and without smoothing (the cells E never uses, the 0
+    // column, read the pseudo-count alone): the same posteriors and trust stored either way.
+    Reconciliation once = DawidSkene.withDefaults().withIterations(1).reconcile(sparse);
+    Reconciliation onceDense = DawidSkene.withDefaults().withIterations(1).reconcile(dense);
+    for (int t = 1; t <= 4; t++) {
+      for (int j = 0; j < 2; j++) {
+        assertEquals(onceDense.probability(dense.questionNumber("t" + t), j),
+            once.probability(sparse.questionNumber("t" + t), j), 1e-12);
+      }
+    }
+    for (double smoothing : new double[] {0, 0.5}) {
+      DawidSkene ds =
+          DawidSkene.withDefaults().withIterations(20).withTolerance(0).withSmoothing(smoothing);
+      Reconciliation d = ds.reconcile(dense);
+      Reconciliation s = ds.reconcile(sparse);
+      for (int t = 1; t <= 4; t++) {
+        int qd = dense.questionNumber("t" + t);
+        int qs = sparse.questionNumber("t" + t);
+        for (int j = 0; j < 2; j++) {
+          assertEquals(d.probability(qd, j), s.probability(qs, j), 1e-12, smoothing + " t" + t);
+        }
+      }
+      for (String w : List.of("A", "B", "C", "E")) {
+        assertEquals(d.assessment(w).trust(), s.assessment(w).trust(), 1e-12, smoothing + " " + w);
+      }
+      assertEquals(20, s.provenance().iterations());
+      // Two groups of labels: no single confusion matrix to report.
+      assertTrue(s.assessment("A").confusion().isEmpty());
+      assertTrue(d.assessment("A").confusion().isPresent());
+    }
+  }
+
+  @Test
+  void dawidSkeneCountsAClaimOfWeightTwoAsTwoClaims() {
+    // Dawid–Skene: a claim's weight multiplies its log-likelihood and its count, so weight 2 is
+    // the same answer given twice. Weighted claims take the general path, repeated ones the
+    // fast two-label path (and, with three labels, the general one too).
+    for (String[] labels : List.of(new String[] {"0", "1"}, new String[] {"0", "1", "2"})) {
+      java.util.Random r = new java.util.Random(labels.length);
+      ClaimIndex.Builder twice = ClaimIndex.builder();
+      ClaimIndex.Builder weighted = ClaimIndex.builder();
+      for (int q = 0; q < 12; q++) {
+        for (int w = 0; w < 4; w++) {
+          String v = labels[r.nextInt(3) == 0 ? r.nextInt(labels.length) : q % labels.length];
+          boolean heavy = w == q % 4;
+          twice.add("w" + w, "q" + q, v);
+          if (heavy) {
+            twice.add("w" + w, "q" + q, v);
+          }
+          weighted.addClaim("w" + w, "q" + q, Category.of(v), heavy ? 2 : 1, false, null);
+        }
+      }
+      Reconciliation a = DawidSkene.withDefaults().reconcile(twice.build());
+      Reconciliation b = DawidSkene.withDefaults().reconcile(weighted.build());
+      assertEquals(a.provenance().iterations(), b.provenance().iterations());
+      for (int q = 0; q < a.questionCount(); q++) {
+        for (int k = 0; k < a.index().candidateCount(q); k++) {
+          assertEquals(a.probability(q, k), b.probability(q, k), 1e-9, labels.length + " " + q);
+        }
+      }
+      for (int s = 0; s < a.sourceCount(); s++) {
+        assertEquals(a.trust(s), b.trust(s), 1e-9);
+      }
+    }
   }
 
   /** Every one of {@code sources} sources answers every one of {@code questions} questions. */
