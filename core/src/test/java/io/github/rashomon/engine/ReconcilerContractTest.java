@@ -423,7 +423,7 @@ class ReconcilerContractTest {
   /** 75,000 claims of three types from 400 sources: enough for every parallel loop's stripes. */
   private static final class Large {
     static final ClaimIndex MIXED = mixed();
-    static final ClaimIndex WEIGHTED = weighted();
+    static final ClaimIndex WEIGHTED = ParallelDeterminismTest.weightedThreeClasses(80_000);
 
     private static ClaimIndex mixed() {
       ClaimIndex.Builder b = ClaimIndex.builder();
@@ -447,17 +447,6 @@ class ReconcilerContractTest {
         }
       }
       return b.build();
-    }
-
-    private static ClaimIndex weighted() {
-      ClaimIndex ix =
-          Synthetic.withDefaults().withSeed(12).withSources(200).withClasses(3)
-              .withClaims(80_000).generate().index();
-      double[] w = new double[ix.claimCount()];
-      for (int i = 0; i < w.length; i++) {
-        w[i] = 0.5 + (i % 7) / 4.0;
-      }
-      return ix.withClaimWeights(w);
     }
   }
 
