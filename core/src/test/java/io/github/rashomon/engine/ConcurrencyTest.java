@@ -97,7 +97,8 @@ class ConcurrencyTest {
     for (ClaimIndex ix : cases) {
       int[] calls = new int[1];
       expected.add(
-          Canonical.of(ProgressListener.during((it, max) -> calls[0]++, () -> algorithm.reconcile(ix))));
+          Canonical.of(
+              ProgressListener.during((it, max) -> calls[0]++, () -> algorithm.reconcile(ix))));
       progress.add(calls[0]);
     }
     // Fresh indexes, so that their lazy caches are first filled by the racing threads; each

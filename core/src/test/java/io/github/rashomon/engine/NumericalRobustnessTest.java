@@ -374,10 +374,10 @@ class NumericalRobustnessTest {
   @ParameterizedTest
   @MethodSource("algorithms")
   void aHundredClasses(Reconciler algorithm) {
-    // Sixty questions of 100 classes answered by 7 of 30 sources: on the clear ones five agree and two
-    // name other classes, on the scattered ones all seven differ; sources take turns on either
-    // side. Sensible: the clear majority leads; an answer given by one of seven sources is never
-    // accepted with the confidence of a 60/40 majority. Accepting the clear majority is not
+    // Sixty questions of 100 classes answered by 7 of 30 sources: on the clear ones five agree
+    // and two name other classes, on the scattered ones all seven differ; sources take turns on
+    // either side. Sensible: the clear majority leads; an answer given by one of seven sources
+    // is never accepted with the confidence of a 60/40 majority. Accepting the clear majority is not
     // required: TruthFinder keeps each of the 98 unclaimed classes at confidence 1/2, so no
     // candidate reaches a large share, and the 2-Estimates normalisation likewise.
     Random random = new Random(100);

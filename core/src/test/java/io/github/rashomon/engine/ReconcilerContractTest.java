@@ -495,7 +495,8 @@ class ReconcilerContractTest {
               .addAllQuestions(questions)
               .addAllClaims(claims)
               .build();
-      assertEquals(Canonical.of(algorithm.reconcile(c)), Canonical.of(algorithm.reconcile(shuffled)));
+      assertEquals(
+          Canonical.of(algorithm.reconcile(c)), Canonical.of(algorithm.reconcile(shuffled)));
     }
     // Raw triples in another order: the same bytes too.
     List<String[]> rows = rows(5, 7, 15);

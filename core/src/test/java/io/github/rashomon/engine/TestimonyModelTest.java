@@ -166,7 +166,8 @@ class TestimonyModelTest {
     assertEquals("0.5", s.get("blocCorrelation"));
     assertEquals(4 + 4 + 5 + 4 + 3, s.size());
     assertEquals(d, TestimonyModel.defaults().withHedge(Hedge.PROBABLE, 0.75));
-    assertEquals(d.hashCode(), TestimonyModel.defaults().withHedge(Hedge.PROBABLE, 0.75).hashCode());
+    assertEquals(
+        d.hashCode(), TestimonyModel.defaults().withHedge(Hedge.PROBABLE, 0.75).hashCode());
     assertNotEquals(d, d.withHedge(Hedge.PROBABLE, 0.7));
     assertNotEquals(d, TestimonyModel.neutral());
     assertNotEquals(d, "defaults");

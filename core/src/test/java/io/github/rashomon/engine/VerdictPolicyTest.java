@@ -89,7 +89,8 @@ class VerdictPolicyTest {
               () -> VerdictPolicy.defaults().withContestedMargin(bad));
       assertTrue(e.getMessage().contains("contestedMargin"), e.getMessage());
     }
-    assertThrows(IllegalArgumentException.class, () -> VerdictPolicy.defaults().withMinimumClaims(0));
+    assertThrows(
+        IllegalArgumentException.class, () -> VerdictPolicy.defaults().withMinimumClaims(0));
     for (double bad : new double[] {-1, Double.POSITIVE_INFINITY, Double.NaN}) {
       assertThrows(IllegalArgumentException.class,
           () -> VerdictPolicy.defaults().withMinimumWeight(bad));
