@@ -143,7 +143,8 @@ public final class ScaleHarness {
 
   /**
    * Reconciles N claims; then N plus 1% (new questions, the first N claims unchanged) both cold
-   * and warm from the first result, each with the algorithm's default stopping rule.
+   * and warm from the first result, each with the algorithm's default stopping rule. Both paths
+   * are first run a few times on 2·10⁵ claims of the same shape, to warm the JIT.
    */
   static void warmStart(Options o, PrintStream out) {
     out.printf(Locale.ROOT, "machine: %d processors, max heap %s, java %s, load %s%n",
@@ -163,11 +164,17 @@ public final class ScaleHarness {
     out.printf(Locale.ROOT, "%-14s %9s %9s %8s %9s %9s %9s %8s %10s %10s%n", "algorithm",
         "cold_its", "cold_s", "warm_its", "warm_s", "warm/cold", "cpu_ratio", "max_diff",
         "acc_cold", "acc_warm");
+    // Small indexes of the same shape, to warm the JIT on both the cold and the warm path.
+    Synthetic small = gen.withClaims(Math.min(o.claims, 200_000));
+    ClaimIndex small0 = small.generate().index();
+    ClaimIndex small1 =
+        gen.withQuestions(small.questions() + small.questions() / 100).generate().index();
     for (String name : o.algorithms) {
       Reconciler r = configure1(Reconcilers.byName(name), o.threads);
-      // Warm up the JIT on the first index.
+      for (int w = 0; w < 5; w++) {
+        r.reconcile(small1, r.reconcile(small0));
+      }
       Reconciliation earlier = r.reconcile(ix0);
-      earlier = r.reconcile(ix0);
       Reconciliation[] cold = new Reconciliation[1];
       Reconciliation[] warm = new Reconciliation[1];
       Reconciliation prev = earlier;
@@ -302,7 +309,7 @@ public final class ScaleHarness {
     return String.format(Locale.ROOT, "%.0f MB", bytes / 1e6);
   }
 
-  private static String loadAverage() {
+  static String loadAverage() {
     try {
       return Files.readString(Paths.get("/proc/loadavg")).trim();
     } catch (java.io.IOException | RuntimeException e) {

@@ -33,6 +33,34 @@ public final class BenchmarkAccess {
   }
 
   /**
+   * Writes claim i of the index as a {@code question,source,value} CSV row (ids and the value's
+   * canonical text; no quoting, which generated ids and labels never need).
+   *
+   * @param ix the index
+   * @param i the claim, in index order
+   * @param question the question of claim i
+   * @param out where the row goes
+   */
+  public static void row(ClaimIndex ix, int i, int question, StringBuilder out) {
+    out.append(ix.questionId(question)).append(',').append(ix.sourceId(ix.claimSource[i]))
+        .append(',').append(ix.candValue[ix.claimCand[i]].canonical()).append('\n');
+  }
+
+  /**
+   * Per claim, its question.
+   *
+   * @param ix the index
+   * @return the question of every claim, in index order
+   */
+  public static int[] claimQuestions(ClaimIndex ix) {
+    int[] q = new int[ix.claimCount()];
+    for (int k = 0; k < ix.questionCount(); k++) {
+      java.util.Arrays.fill(q, ix.questionClaimStart[k], ix.questionClaimStart[k + 1], k);
+    }
+    return q;
+  }
+
+  /**
    * The bytes the index's arrays take (16-byte array headers, 4-byte references as with
    * compressed pointers), counting each distinct candidate value object once at 32 bytes.
    *

@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
       "0:metrics printed",
+      "1:an internal error",
       "2:a usage error, or an input file that cannot be read or is malformed"
           + " (one line on standard error: rashomon: FILE:LINE: problem)"
     })

@@ -48,7 +48,19 @@ public final class Main {
     CommandLine cl = new CommandLine(new Rashomon());
     cl.setOut(out);
     cl.setErr(err);
+    cl.setExecutionExceptionHandler(Main::internalError);
     return cl;
+  }
+
+  /**
+   * An exception no command expected is a bug: one line naming it, status 1, rather than a stack
+   * trace that reads as if the input were to blame.
+   */
+  static int internalError(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+    String what = String.valueOf(e).replace("\r", "\\r").replace("\n", "\\n");
+    cl.getErr().println("rashomon: internal error (a bug, please report it with the input): "
+        + what);
+    return 1;
   }
 
   /** The top command: only a container for the subcommands. */

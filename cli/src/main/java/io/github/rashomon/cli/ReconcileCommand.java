@@ -108,14 +108,11 @@ final class ReconcileCommand implements Callable<Integer> {
           "--master applies to --engine spark only");
     }
     if (engineName.equals("spark")) {
-      if (engine.valueType != io.github.rashomon.model.ValueType.CATEGORICAL) {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-            "--engine spark reads categorical values only, not --value-type "
-                + engine.valueType.name().toLowerCase(Locale.ROOT));
-      }
+      // The Spark entry point checks that the algorithm reads this value type.
       java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
           "reconcile", "--engine", "spark", "--input", engine.input.toString(),
-          "--algorithm", reconciler.name(), "--output", output.toString()));
+          "--algorithm", reconciler.name(), "--output", output.toString(),
+          "--value-type", engine.valueType.name().toLowerCase(Locale.ROOT)));
       if (engine.iterations != null) {
         args.add("--iterations");
         args.add(engine.iterations.toString());

@@ -60,8 +60,5 @@ class SparkEngineOptionTest {
     assertTrue(stderr.contains("core or spark"), stderr);
     assertEquals(ReconcileCommand.INPUT_ERROR, run("--master", "local[2]"));
     assertTrue(stderr.contains("--engine spark only"), stderr);
-    assertEquals(ReconcileCommand.INPUT_ERROR,
-        run("--engine", "spark", "--value-type", "quantity"));
-    assertTrue(stderr.contains("categorical values only"), stderr);
   }
 }

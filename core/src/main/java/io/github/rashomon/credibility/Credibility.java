@@ -23,6 +23,15 @@ import java.util.Locale;
  * b + a·u}. Instances are immutable; the components are validated on construction (finite, in
  * [0, 1], summing to 1 within {@value #TOLERANCE}).
  *
+ * <pre>{@code
+ * // Belief 0.6, disbelief 0.1, uncertainty 0.3, base rate 0.5: probability 0.75.
+ * Credibility witness = Credibility.of(0.6, 0.1, 0.3, 0.5);
+ * Credibility history = Credibility.fromEvidence(8, 2, 0.5); // 8 claims right, 2 wrong
+ * Credibility heard = witness.discountedBy(Credibility.ofProbability(0.8, 0.1)); // via a relay
+ * Credibility both = witness.fuse(history); // independent evidence: less uncertain
+ * System.out.printf("%.2f, uncertainty %.2f%n", both.probability(), both.uncertainty());
+ * }</pre>
+ *
  * @since 0.1
  */
 public final class Credibility {

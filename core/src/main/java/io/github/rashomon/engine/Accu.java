@@ -41,7 +41,9 @@ import java.util.Optional;
  * and counts 1 − P(v) towards the source's accuracy. Sources' prior credibility is not used. A
  * source's trust is its accuracy; its vote weight is the mean vote count of its claims.
  *
- * @implNote Per iteration O(claims + candidates) time; O(candidates + sources + questions)
+ * @implNote Each iteration is one pass over the claims, split across {@link #threads()} threads
+ *     (see {@link #withThreads(int)}), with one logarithm per source and at most one exponential
+ *     per candidate: O(claims + candidates) time; O(candidates + questions + sources × stripes)
  *     memory.
  * @since 0.1
  */
@@ -49,13 +51,16 @@ public final class Accu extends AbstractReconciler {
   /** Accuracies are kept within [BOUND, 1 - BOUND] so that vote counts stay finite. */
   static final double ACCURACY_BOUND = 1e-6;
 
-  private static final Accu DEFAULTS = new Accu(100, 1e-6, 100, 0.8);
+  private static final Accu DEFAULTS = new Accu(100, 1e-6, 100, 0.8, Parallel.ALL_PROCESSORS);
 
   private final int falseValues;
   private final double initialAccuracy;
+  private final int threads;
 
-  private Accu(int iterations, double tolerance, int falseValues, double initialAccuracy) {
+  private Accu(
+      int iterations, double tolerance, int falseValues, double initialAccuracy, int threads) {
     super(iterations, tolerance);
+    this.threads = Parallel.checkThreads("accu", threads);
     checkArgument(falseValues >= 1, "accu: falseValues must be >= 1, got %s", falseValues);
     checkArgument(
         initialAccuracy > 0 && initialAccuracy < 1,
@@ -83,7 +88,7 @@ public final class Accu extends AbstractReconciler {
    * @throws IllegalArgumentException if {@code iterations < 1}
    */
   public Accu withIterations(int iterations) {
-    return new Accu(iterations, tolerance, falseValues, initialAccuracy);
+    return new Accu(iterations, tolerance, falseValues, initialAccuracy, threads);
   }
 
   /**
@@ -95,7 +100,7 @@ public final class Accu extends AbstractReconciler {
    * @throws IllegalArgumentException if {@code tolerance} is negative or not finite
    */
   public Accu withTolerance(double tolerance) {
-    return new Accu(maxIterations, tolerance, falseValues, initialAccuracy);
+    return new Accu(maxIterations, tolerance, falseValues, initialAccuracy, threads);
   }
 
   /**
@@ -106,7 +111,7 @@ public final class Accu extends AbstractReconciler {
    * @throws IllegalArgumentException if {@code n < 1}
    */
   public Accu withFalseValues(int n) {
-    return new Accu(maxIterations, tolerance, n, initialAccuracy);
+    return new Accu(maxIterations, tolerance, n, initialAccuracy, threads);
   }
 
   /**
@@ -117,7 +122,30 @@ public final class Accu extends AbstractReconciler {
    * @throws IllegalArgumentException if {@code accuracy} is outside (0, 1)
    */
   public Accu withInitialAccuracy(double accuracy) {
-    return new Accu(maxIterations, tolerance, falseValues, accuracy);
+    return new Accu(maxIterations, tolerance, falseValues, accuracy, threads);
+  }
+
+  /**
+   * Returns Accu run on {@code n} threads. The questions are split into the same stripes
+   * whatever the thread count and per-source sums are reduced in stripe order, so the result is
+   * identical for every {@code n}; the thread count is therefore not one of the {@link
+   * #settings()} and not recorded in provenance.
+   *
+   * @param n the number of threads, or 0 (the default) for all processors
+   * @return the algorithm
+   * @throws IllegalArgumentException if {@code n} is negative
+   */
+  public Accu withThreads(int n) {
+    return new Accu(maxIterations, tolerance, falseValues, initialAccuracy, n);
+  }
+
+  /**
+   * The number of threads a run uses.
+   *
+   * @return the thread count, 0 meaning all processors
+   */
+  public int threads() {
+    return threads;
   }
 
   /**
@@ -162,21 +190,41 @@ public final class Accu extends AbstractReconciler {
   @Override
   Estimate estimate(ClaimIndex index) {
     Estimate e = new Estimate(index);
+    int ns = index.sourceCount();
     Domains domains = Domains.of(index, falseValues);
-    double[] accuracy = new double[index.sourceCount()];
+    double[] accuracy = new double[ns];
     Arrays.fill(accuracy, clamp(initialAccuracy));
+    double[] total = FactFinding.claimWeights(index);
+    double[] sum = new double[ns];
+    double[] logit = new double[ns];
     double[] prob = new double[index.candidateCount()];
     int iterations = 0;
     double change = 0;
     boolean converged = false;
-    while (iterations < maxIterations) {
-      iterations++;
-      Progress.iteration(iterations, maxIterations);
-      valueProbabilities(index, domains, accuracy, null, prob);
-      change = updateAccuracy(index, prob, accuracy);
-      if (change <= tolerance) {
-        converged = true;
-        break;
+    try (Sweep sweep = Sweep.open(index, threads, ns)) {
+      double[][] partial = sweep.partials(ns);
+      while (iterations < maxIterations) {
+        iterations++;
+        Progress.iteration(iterations, maxIterations);
+        logits(accuracy, logit);
+        // One pass: each question's value probabilities, then its share of the accuracies.
+        sweep.forEach(
+            (p, from, to) -> {
+              double[] part = partial[p];
+              Arrays.fill(part, 0);
+              if (!stripeProbabilities(index, domains, logit, from, to, prob)) {
+                for (int q = from; q < to; q++) {
+                  questionProbabilities(index, domains, logit, null, q, prob);
+                }
+              }
+              accuracySums(index, from, to, prob, part);
+            });
+        Sweep.reduce(partial, sum);
+        change = setAccuracy(sum, total, accuracy);
+        if (change <= tolerance) {
+          converged = true;
+          break;
+        }
       }
     }
     // Probabilities from the final accuracies, so that trust and verdicts agree.
@@ -205,21 +253,29 @@ public final class Accu extends AbstractReconciler {
    */
   static final class Domains {
     /** ln(n) for question q, n its number of false values; 0 when the domain has one value. */
-    final double[] logFalse;
+    private final double[] logFalse;
     /** Values of the domain that are not candidates (vote count 0). */
-    final double[] unseen;
+    private final double[] unseen;
     /** Whether the domain has a single value, which is then certain. */
-    final boolean[] single;
+    private final boolean[] single;
 
-    private Domains(int questions) {
-      logFalse = new double[questions];
-      unseen = new double[questions];
-      single = new boolean[questions];
+    private Domains(double[] logFalse, double[] unseen, boolean[] single) {
+      this.logFalse = logFalse;
+      this.unseen = unseen;
+      this.single = single;
     }
 
+    /**
+     * The domains of the index's questions; when every question has the same one (as in crowd
+     * data, one type and one label set), it is kept once rather than per question.
+     */
     static Domains of(ClaimIndex index, int falseValues) {
-      Domains d = new Domains(index.questionCount());
-      for (int q = 0; q < index.questionCount(); q++) {
+      int nq = index.questionCount();
+      double[] logFalse = new double[nq];
+      double[] unseen = new double[nq];
+      boolean[] single = new boolean[nq];
+      boolean same = true;
+      for (int q = 0; q < nq; q++) {
         int k = index.candidateCount(q);
         double size;
         if (index.typeOf(q) == ValueType.BOOLEAN) {
@@ -229,11 +285,34 @@ public final class Accu extends AbstractReconciler {
         } else {
           size = Math.max(falseValues + 1.0, k);
         }
-        d.unseen[q] = Math.max(0, size - k);
-        d.single[q] = size <= 1;
-        d.logFalse[q] = size > 1 ? Math.log(size - 1) : 0;
+        unseen[q] = Math.max(0, size - k);
+        single[q] = size <= 1;
+        logFalse[q] = size > 1 ? Math.log(size - 1) : 0;
+        same &= q == 0 || (unseen[q] == unseen[0] && single[q] == single[0]
+            && Double.doubleToLongBits(logFalse[q]) == Double.doubleToLongBits(logFalse[0]));
       }
-      return d;
+      if (same && nq > 1) {
+        return new Domains(
+            new double[] {logFalse[0]}, new double[] {unseen[0]}, new boolean[] {single[0]});
+      }
+      return new Domains(logFalse, unseen, single);
+    }
+
+    double logFalse(int q) {
+      return logFalse.length == 1 ? logFalse[0] : logFalse[q];
+    }
+
+    double unseen(int q) {
+      return unseen.length == 1 ? unseen[0] : unseen[q];
+    }
+
+    boolean single(int q) {
+      return single.length == 1 ? single[0] : single[q];
+    }
+
+    /** Whether every question has the same domain. */
+    boolean shared() {
+      return single.length == 1;
     }
 
     static boolean closedCategorical(ClaimIndex index, int q) {
@@ -255,38 +334,137 @@ public final class Accu extends AbstractReconciler {
    */
   static void valueProbabilities(
       ClaimIndex index, Domains domains, double[] accuracy, double[] claimFactor, double[] out) {
+    double[] logit = new double[accuracy.length];
+    logits(accuracy, logit);
     for (int q = 0; q < index.questionCount(); q++) {
-      int from = index.questionCandStart[q];
-      int to = index.questionCandStart[q + 1];
-      if (from == to) {
-        continue;
+      questionProbabilities(index, domains, logit, claimFactor, q, out);
+    }
+  }
+
+  /** Each source's {@code ln(A / (1 - A))}, once per source rather than once per claim. */
+  static void logits(double[] accuracy, double[] out) {
+    for (int s = 0; s < accuracy.length; s++) {
+      out[s] = logit(accuracy[s]);
+    }
+  }
+
+  /** {@link #valueProbabilities} of question q alone, from the sources' {@link #logits}. */
+  static void questionProbabilities(
+      ClaimIndex index,
+      Domains domains,
+      double[] logit,
+      double[] claimFactor,
+      int q,
+      double[] out) {
+    int from = index.questionCandStart[q];
+    int to = index.questionCandStart[q + 1];
+    if (from == to) {
+      return;
+    }
+    if (domains.single(q)) {
+      Arrays.fill(out, from, to, 1.0);
+      return;
+    }
+    double logFalse = domains.logFalse(q);
+    Arrays.fill(out, from, to, 0.0);
+    for (int i = index.questionClaimStart[q]; i < index.questionClaimStart[q + 1]; i++) {
+      double w = index.weight(i) * (claimFactor == null ? 1.0 : claimFactor[i]);
+      double l = logit[index.claimSource[i]];
+      if (index.denies(i)) {
+        out[index.claimCand[i]] -= w * l;
+      } else {
+        out[index.claimCand[i]] += w * (logFalse + l);
       }
-      if (domains.single[q]) {
-        Arrays.fill(out, from, to, 1.0);
-        continue;
+    }
+    fromVoteCounts(from, to, domains.unseen(q), out);
+  }
+
+  /**
+   * {@link #questionProbabilities} of the questions [from, to) in flat loops, when their claims
+   * are plain and they share one domain: the vote counts of all their candidates in one loop over
+   * the claims (the same additions in the same order), then each question's probabilities.
+   * Returns false, doing nothing, otherwise.
+   */
+  static boolean stripeProbabilities(
+      ClaimIndex index, Domains domains, double[] logit, int from, int to, double[] out) {
+    if (index.claimWeight != null || index.claimDenies != null || !domains.shared()
+        || domains.single(0)) {
+      return false;
+    }
+    double logFalse = domains.logFalse(0);
+    double unseen = domains.unseen(0);
+    int[] src = index.claimSource;
+    int[] cand = index.claimCand;
+    Arrays.fill(out, index.questionCandStart[from], index.questionCandStart[to], 0.0);
+    int end = index.questionClaimStart[to];
+    for (int i = index.questionClaimStart[from]; i < end; i++) {
+      out[cand[i]] += logFalse + logit[src[i]];
+    }
+    for (int q = from; q < to; q++) {
+      int cf = index.questionCandStart[q];
+      int ct = index.questionCandStart[q + 1];
+      if (ct - cf == 2) {
+        pairFromVoteCounts(cf, unseen, out);
+      } else {
+        fromVoteCounts(cf, ct, unseen, out);
       }
-      Arrays.fill(out, from, to, 0.0);
-      for (int i = index.questionClaimStart[q]; i < index.questionClaimStart[q + 1]; i++) {
-        double w = index.weight(i) * (claimFactor == null ? 1.0 : claimFactor[i]);
-        double logit = logit(accuracy[index.claimSource[i]]);
-        if (index.denies(i)) {
-          out[index.claimCand[i]] -= w * logit;
-        } else {
-          out[index.claimCand[i]] += w * (domains.logFalse[q] + logit);
+    }
+    return true;
+  }
+
+  /** {@link #fromVoteCounts} of the two candidates c and c + 1, without loops. */
+  private static void pairFromVoteCounts(int c, double unseen, double[] out) {
+    double x0 = out[c];
+    double x1 = out[c + 1];
+    double max = Math.max(Math.max(unseen > 0 ? 0 : Double.NEGATIVE_INFINITY, x0), x1);
+    double atZero = unseen > 0 || x0 == 0 || x1 == 0 ? Math.exp(-max) : Double.NaN;
+    double z = unseen > 0 ? unseen * atZero : 0;
+    double p0 = x0 == max ? 1 : x0 == 0 ? atZero : Math.exp(x0 - max);
+    z += p0;
+    double p1 = x1 == max ? 1 : x1 == 0 ? atZero : Math.exp(x1 - max);
+    z += p1;
+    out[c] = p0 / z;
+    out[c + 1] = p1 / z;
+  }
+
+  /**
+   * Turns the vote counts C(v) of one question's candidates [from, to) into {@code exp(C(v))}
+   * over the sum for the whole domain, {@code unseen} values of count 0 included.
+   */
+  private static void fromVoteCounts(int from, int to, double unseen, double[] out) {
+    if (from == to) {
+      return;
+    }
+    double max = unseen > 0 ? 0 : Double.NEGATIVE_INFINITY;
+    for (int c = from; c < to; c++) {
+      max = Math.max(max, out[c]);
+    }
+    // exp(-max) serves the unclaimed values and every candidate without votes; the leader's
+    // exp(0) is 1: fewer exponentials, the same numbers.
+    double atZero = Double.NaN;
+    double z = 0;
+    if (unseen > 0) {
+      atZero = Math.exp(-max);
+      z = unseen * atZero;
+    }
+    for (int c = from; c < to; c++) {
+      double x = out[c];
+      double p;
+      if (x == max) {
+        p = 1;
+      } else if (x == 0) {
+        if (Double.isNaN(atZero)) {
+          atZero = Math.exp(-max);
         }
+        p = atZero;
+      } else {
+        p = Math.exp(x - max);
       }
-      double max = domains.unseen[q] > 0 ? 0 : Double.NEGATIVE_INFINITY;
-      for (int c = from; c < to; c++) {
-        max = Math.max(max, out[c]);
-      }
-      double z = domains.unseen[q] * Math.exp(-max);
-      for (int c = from; c < to; c++) {
-        out[c] = Math.exp(out[c] - max);
-        z += out[c];
-      }
-      for (int c = from; c < to; c++) {
-        out[c] /= z;
-      }
+      out[c] = p;
+      z += p;
+    }
+    for (int c = from; c < to; c++) {
+      out[c] /= z;
     }
   }
 
@@ -299,16 +477,31 @@ public final class Accu extends AbstractReconciler {
   static double updateAccuracy(ClaimIndex index, double[] prob, double[] accuracy) {
     int ns = index.sourceCount();
     double[] sum = new double[ns];
-    double[] total = new double[ns];
-    for (int i = 0; i < index.claimCount(); i++) {
-      int s = index.claimSource[i];
-      double p = prob[index.claimCand[i]];
-      double w = index.weight(i);
-      sum[s] += w * (index.denies(i) ? 1 - p : p);
-      total[s] += w;
+    accuracySums(index, 0, index.questionCount(), prob, sum);
+    return setAccuracy(sum, FactFinding.claimWeights(index), accuracy);
+  }
+
+  /**
+   * Adds the claims of questions [from, to) to each source's weighted sum of the probabilities it
+   * provides (1 - P(v) for a denial of v), in claim order.
+   */
+  private static void accuracySums(
+      ClaimIndex index, int from, int to, double[] prob, double[] sum) {
+    if (index.claimWeight == null && index.claimDenies == null) {
+      FactFinding.gatherQuestions(index, from, to, prob, sum);
+      return;
     }
+    int end = index.questionClaimStart[to];
+    for (int i = index.questionClaimStart[from]; i < end; i++) {
+      double p = prob[index.claimCand[i]];
+      sum[index.claimSource[i]] += index.weight(i) * (index.denies(i) ? 1 - p : p);
+    }
+  }
+
+  /** Accuracies from their sums and the sources' claim weights; returns the largest change. */
+  private static double setAccuracy(double[] sum, double[] total, double[] accuracy) {
     double change = 0;
-    for (int s = 0; s < ns; s++) {
+    for (int s = 0; s < accuracy.length; s++) {
       if (total[s] > 0) {
         double a = clamp(sum[s] / total[s]);
         change = Math.max(change, Math.abs(a - accuracy[s]));
@@ -328,7 +521,7 @@ public final class Accu extends AbstractReconciler {
       for (int i = index.questionClaimStart[q]; i < index.questionClaimStart[q + 1]; i++) {
         int s = index.claimSource[i];
         double w = index.weight(i);
-        out[s] += w * (index.denies(i) ? 0 : domains.logFalse[q]);
+        out[s] += w * (index.denies(i) ? 0 : domains.logFalse(q));
         total[s] += w;
       }
     }

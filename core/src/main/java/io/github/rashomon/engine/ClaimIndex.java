@@ -41,6 +41,18 @@ import java.util.Optional;
  * with {@link #ofLabels ofLabels} (no per-id strings: about 11 bytes per claim in all with 5
  * claims and 2 labels per question); {@link Synthetic} generates such indexes.
  *
+ * <pre>{@code
+ * ClaimIndex weighed = ClaimIndex.of(myCase); // every claim weighed by the testimony model
+ * ClaimIndex raw = ClaimIndex.builder()
+ *     .add("worker-1", "task-1", "cat").add("worker-2", "task-1", "dog")
+ *     .add("worker-1", "task-2", "dog").build();
+ * int q = raw.questionNumber("task-1");
+ * System.out.println(raw.candidates(q) + " from " + raw.sourceCount() + " sources");
+ * // Two workers give label "1" to one task, from arrays of numbers.
+ * ClaimIndex labels = ClaimIndex.ofLabels(2, 1, List.of("0", "1"),
+ *     new int[] {0, 1}, new int[] {0, 0}, new int[] {1, 1});
+ * }</pre>
+ *
  * @since 0.1
  */
 public final class ClaimIndex {
@@ -61,6 +73,11 @@ public final class ClaimIndex {
   final int[] questionCandStart;
 
   final Value[] candValue;
+  /**
+   * When every question has the same candidates, these values in this order (candidate c of
+   * question q is {@code sharedLabels[c - questionCandStart[q]]}); otherwise null.
+   */
+  final Value[] sharedLabels;
   /** Candidate -> its question, or null until first asked for ({@link #candQuestion()}). */
   volatile int[] candQuestion;
   /**
@@ -93,6 +110,7 @@ public final class ClaimIndex {
       int[] questionClaimStart,
       int[] questionCandStart,
       Value[] candValue,
+      Value[] sharedLabels,
       int[] candQuestion,
       int[] candFirstSeen,
       int[] claimSource,
@@ -109,6 +127,7 @@ public final class ClaimIndex {
     this.questionClaimStart = questionClaimStart;
     this.questionCandStart = questionCandStart;
     this.candValue = candValue;
+    this.sharedLabels = sharedLabels;
     this.candQuestion = candQuestion;
     this.candFirstSeen = candFirstSeen;
     this.claimSource = claimSource;
@@ -131,6 +150,7 @@ public final class ClaimIndex {
     this.questionClaimStart = raw.questionClaimStart;
     this.questionCandStart = raw.questionCandStart;
     this.candValue = raw.candValue;
+    this.sharedLabels = raw.sharedLabels;
     this.candQuestion = raw.candQuestion;
     this.candFirstSeen = raw.candFirstSeen;
     this.claimSource = raw.claimSource;
@@ -434,6 +454,7 @@ public final class ClaimIndex {
             questionClaimStart,
             questionCandStart,
             candValue,
+            sharedLabels,
             candQuestion,
             candFirstSeen,
             claimSource,
@@ -547,6 +568,323 @@ public final class ClaimIndex {
   }
 
   /**
+   * Compiles claims whose sources, questions and values have been numbered as they were first
+   * seen, as a streaming reader that interned them produces: claim {@code i} is source {@code
+   * sources.get(claimSource[i])} affirming {@code values.get(claimValue[i])} as the answer to
+   * question {@code questions.get(claimQuestion[i])}. Each question's candidates are the values
+   * claimed for it (values of the same canonical text are one candidate), every question is of
+   * {@code type}, and the index is the one {@link #builder()} compiles from the same claims added
+   * in the same order. Only the first {@code claims} entries of the arrays are read, and they are
+   * not kept: no object is made per claim, and the id strings are the ones given.
+   *
+   * @param sources the source ids, distinct and not empty, in any order
+   * @param questions the question ids, distinct and not empty, in any order
+   * @param type the value type of every question
+   * @param values the values claimed, each of {@code type}
+   * @param claimSource per claim, an index into {@code sources}
+   * @param claimQuestion per claim, an index into {@code questions}
+   * @param claimValue per claim, an index into {@code values}
+   * @param claims the number of claims
+   * @return the index
+   * @throws IllegalArgumentException if an id is empty or repeated, a value is not of {@code
+   *     type}, an index is out of range, or an array is shorter than {@code claims}
+   * @since 0.1
+   */
+  public static ClaimIndex ofInterned(
+      List<String> sources,
+      List<String> questions,
+      ValueType type,
+      List<? extends Value> values,
+      int[] claimSource,
+      int[] claimQuestion,
+      int[] claimValue,
+      int claims) {
+    checkNotNull(type, "type");
+    checkArgument(claims >= 0 && claimSource.length >= claims && claimQuestion.length >= claims
+            && claimValue.length >= claims,
+        "claim arrays shorter than %s claims: %s, %s, %s", claims, claimSource.length,
+        claimQuestion.length, claimValue.length);
+    String[] sourceIds = sources.toArray(new String[0]);
+    String[] questionIds = questions.toArray(new String[0]);
+    int[] sourceOrder = sortedOrder(sourceIds, "source");
+    int[] questionOrder = sortedOrder(questionIds, "question");
+    int ns = sourceIds.length;
+    int nq = questionIds.length;
+    int[] sourceRank = new int[ns];
+    String[] sortedSources = new String[ns];
+    for (int r = 0; r < ns; r++) {
+      sourceRank[sourceOrder[r]] = r;
+      sortedSources[r] = sourceIds[sourceOrder[r]];
+    }
+    int[] questionRank = new int[nq];
+    String[] sortedQuestions = new String[nq];
+    for (int r = 0; r < nq; r++) {
+      questionRank[questionOrder[r]] = r;
+      sortedQuestions[r] = questionIds[questionOrder[r]];
+    }
+    // Values by canonical text, in canonical order: a value's rank orders it in any question.
+    Map<String, Integer> byText = new HashMap<>();
+    List<Value> distinct = new ArrayList<>();
+    int[] valueClass = new int[values.size()];
+    for (int v = 0; v < valueClass.length; v++) {
+      Value value = checkNotNull(values.get(v), "values[%s]", v);
+      checkArgument(value.type() == type, "value '%s' is %s, not %s", value.canonical(),
+          value.type(), type);
+      Integer k = byText.putIfAbsent(value.canonical(), distinct.size());
+      if (k == null) {
+        k = distinct.size();
+        distinct.add(value);
+      }
+      valueClass[v] = k;
+    }
+    Value[] ordered = distinct.toArray(new Value[0]);
+    Arrays.sort(ordered, VALUE_ORDER);
+    Map<String, Integer> orderOf = new HashMap<>();
+    for (int r = 0; r < ordered.length; r++) {
+      orderOf.put(ordered[r].canonical(), r);
+    }
+    int[] valueRank = new int[values.size()];
+    for (int v = 0; v < valueRank.length; v++) {
+      valueRank[v] = orderOf.get(distinct.get(valueClass[v]).canonical());
+    }
+    // Group the claims by question in input order (counting sort), carrying what the rest needs,
+    // so that it reads them in order.
+    int[] claimStart = new int[nq + 1];
+    for (int i = 0; i < claims; i++) {
+      int q = claimQuestion[i];
+      checkArgument(q >= 0 && q < nq, "claim %s: question %s out of [0, %s)", i, q, nq);
+      int s = claimSource[i];
+      checkArgument(s >= 0 && s < ns, "claim %s: source %s out of [0, %s)", i, s, ns);
+      int v = claimValue[i];
+      checkArgument(v >= 0 && v < valueRank.length, "claim %s: value %s out of [0, %s)", i, v,
+          valueRank.length);
+      claimStart[questionRank[q] + 1]++;
+    }
+    for (int q = 0; q < nq; q++) {
+      claimStart[q + 1] += claimStart[q];
+    }
+    int[] input = new int[claims];
+    int[] src = new int[claims];
+    int[] cand = new int[claims];
+    int[] next = Arrays.copyOf(claimStart, nq);
+    for (int i = 0; i < claims; i++) {
+      int slot = next[questionRank[claimQuestion[i]]]++;
+      input[slot] = i;
+      src[slot] = sourceRank[claimSource[i]];
+      cand[slot] = valueRank[claimValue[i]]; // for now the value's rank
+    }
+    next = null;
+    // Per question: its distinct values in canonical order are its candidates; then its claims
+    // in (source, candidate, input position) order, as the builder orders them.
+    int[] candStart = new int[nq + 1];
+    int[] stamp = new int[ordered.length];
+    Arrays.fill(stamp, -1);
+    int[] local = new int[ordered.length];
+    int[] cands = new int[8];
+    long[] keys = new long[16];
+    int nc = 0;
+    List<Value> candValues = new ArrayList<>();
+    int[] firstSeen = new int[Math.max(16, ordered.length)];
+    for (int q = 0; q < nq; q++) {
+      int from = claimStart[q];
+      int to = claimStart[q + 1];
+      int k = 0;
+      for (int slot = from; slot < to; slot++) {
+        int r = cand[slot];
+        if (stamp[r] != q) {
+          stamp[r] = q;
+          if (k == cands.length) {
+            cands = Arrays.copyOf(cands, 2 * k);
+          }
+          cands[k++] = r;
+        }
+      }
+      sortSmall(cands, k);
+      checkArgument(nc + (long) k <= Integer.MAX_VALUE - 8, "too many candidates");
+      candStart[q] = nc;
+      if (nc + k > firstSeen.length) {
+        firstSeen = Arrays.copyOf(firstSeen, Math.max(nc + k, 2 * firstSeen.length));
+      }
+      for (int j = 0; j < k; j++) {
+        local[cands[j]] = j;
+        candValues.add(ordered[cands[j]]);
+        firstSeen[nc + j] = Integer.MAX_VALUE;
+      }
+      int n = to - from;
+      if (keys.length < n) {
+        keys = new long[Math.max(n, 2 * keys.length)];
+      }
+      boolean fits = n < (1 << 20) && k < (1 << 20) && ns < (1 << 23);
+      for (int m = 0; m < n; m++) {
+        int c = local[cand[from + m]];
+        int i = input[from + m];
+        firstSeen[nc + c] = Math.min(firstSeen[nc + c], i);
+        // (source, candidate, position in the question): a total order, as the builder's.
+        keys[m] = fits ? ((long) src[from + m] << 40) | ((long) c << 20) | m : m;
+      }
+      if (fits) {
+        if (n <= 16) {
+          sortSmall(keys, n);
+        } else {
+          Arrays.sort(keys, 0, n);
+        }
+        for (int m = 0; m < n; m++) {
+          long key = keys[m];
+          src[from + m] = (int) (key >>> 40);
+          cand[from + m] = nc + (int) ((key >>> 20) & 0xFFFFF);
+        }
+      } else {
+        Integer[] boxed = new Integer[n];
+        int[] sr = Arrays.copyOfRange(src, from, to);
+        int[] cr = new int[n];
+        for (int m = 0; m < n; m++) {
+          boxed[m] = m;
+          cr[m] = local[cand[from + m]];
+        }
+        // Stable: claims of one source and candidate keep their input order.
+        Arrays.sort(boxed, Comparator.<Integer>comparingInt(m -> sr[m])
+            .thenComparingInt(m -> cr[m]));
+        for (int m = 0; m < n; m++) {
+          src[from + m] = sr[boxed[m]];
+          cand[from + m] = nc + cr[boxed[m]];
+        }
+      }
+      nc += k;
+    }
+    candStart[nq] = nc;
+    return new ClaimIndex(Ids.of(sortedSources), new Credibility[ns], Ids.of(sortedQuestions),
+        null, type, claimStart, candStart, candValues.toArray(new Value[0]), null, null,
+        Arrays.copyOf(firstSeen, nc), src, cand, null, null, null, null);
+  }
+
+  /** Sorts {@code a[0, n)} by insertion, for the few entries of one question. */
+  private static void sortSmall(int[] a, int n) {
+    for (int i = 1; i < n; i++) {
+      int x = a[i];
+      int j = i - 1;
+      while (j >= 0 && a[j] > x) {
+        a[j + 1] = a[j];
+        j--;
+      }
+      a[j + 1] = x;
+    }
+  }
+
+  /** Sorts {@code a[0, n)} by insertion. */
+  private static void sortSmall(long[] a, int n) {
+    for (int i = 1; i < n; i++) {
+      long x = a[i];
+      int j = i - 1;
+      while (j >= 0 && a[j] > x) {
+        a[j + 1] = a[j];
+        j--;
+      }
+      a[j + 1] = x;
+    }
+  }
+
+  /**
+   * The order that sorts {@code ids}: {@code ids[order[0]] < ids[order[1]] < …}, checking that
+   * they are distinct and not empty. The ids are first ordered by their first eight chars (a radix
+   * sort of one packed {@code long} each, when those chars are all below U+0100, as ids nearly
+   * always are), then each run of ids sharing them by full comparison: the order of {@link
+   * String#compareTo}, without a comparison per pair for most ids.
+   */
+  static int[] sortedOrder(String[] ids, String what) {
+    int n = ids.length;
+    long[] key = new long[n];
+    boolean packed = true;
+    for (int i = 0; i < n; i++) {
+      String id = ids[i];
+      checkArgument(id != null && !id.isEmpty(), "%s id must not be empty", what);
+      long k = 0;
+      for (int j = 0; j < 8; j++) {
+        char c = j < id.length() ? id.charAt(j) : 0;
+        packed &= c < 0x100;
+        k = (k << 8) | (c & 0xFF);
+      }
+      key[i] = k;
+    }
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    if (!packed) {
+      Integer[] boxed = new Integer[n];
+      for (int i = 0; i < n; i++) {
+        boxed[i] = i;
+      }
+      Arrays.sort(boxed, (a, b) -> ids[a].compareTo(ids[b]));
+      for (int i = 0; i < n; i++) {
+        order[i] = boxed[i];
+      }
+    } else {
+      radixSort(key, order);
+      // Ids with the same first eight chars (a char U+0000 included) by full comparison.
+      for (int from = 0; from < n; ) {
+        int to = from + 1;
+        while (to < n && key[to] == key[from]) {
+          to++;
+        }
+        if (to - from > 1) {
+          Integer[] run = new Integer[to - from];
+          for (int i = from; i < to; i++) {
+            run[i - from] = order[i];
+          }
+          Arrays.sort(run, (a, b) -> ids[a].compareTo(ids[b]));
+          for (int i = from; i < to; i++) {
+            order[i] = run[i - from];
+          }
+        }
+        from = to;
+      }
+    }
+    for (int r = 1; r < n; r++) {
+      // Ids whose first eight chars differ are different.
+      checkArgument((packed && key[r] != key[r - 1]) || !ids[order[r]].equals(ids[order[r - 1]]),
+          "%s id '%s' is repeated", what, ids[order[r]]);
+    }
+    return order;
+  }
+
+  /**
+   * Sorts {@code key} as unsigned numbers, carrying {@code payload} along: least significant
+   * byte first, skipping the bytes every key shares.
+   */
+  private static void radixSort(long[] key, int[] payload) {
+    int n = key.length;
+    long[] k2 = new long[n];
+    int[] p2 = new int[n];
+    int[] count = new int[257];
+    for (int shift = 0; shift < 64; shift += 8) {
+      Arrays.fill(count, 0);
+      for (long k : key) {
+        count[(int) (k >>> shift) & 0xFF]++;
+      }
+      boolean one = false;
+      for (int b = 0; b < 256; b++) {
+        one |= count[b] == n;
+      }
+      if (one) {
+        continue;
+      }
+      for (int b = 0, sum = 0; b < 256; b++) {
+        int c = count[b];
+        count[b] = sum;
+        sum += c;
+      }
+      for (int i = 0; i < n; i++) {
+        int b = (int) (key[i] >>> shift) & 0xFF;
+        int at = count[b]++;
+        k2[at] = key[i];
+        p2[at] = payload[i];
+      }
+      System.arraycopy(k2, 0, key, 0, n);
+      System.arraycopy(p2, 0, payload, 0, n);
+    }
+  }
+
+  /**
    * An index whose claims are already in canonical order, over numbered sources and questions
    * where every question has the same candidate labels: the form generated data takes, built
    * without interning a single id. The arrays are taken over, not copied.
@@ -604,7 +942,8 @@ public final class ClaimIndex {
     }
     // One type for all and candidate questions on demand: 5 bytes per candidate less at scale.
     return new ClaimIndex(sources, new Credibility[ns], questions, null, type, claimStart,
-        candStart, candValue, null, null, claimSource, claimCand, null, null, null, null);
+        candStart, candValue, labels.clone(), null, null, claimSource, claimCand, null, null, null,
+        null);
   }
 
   /**
@@ -979,6 +1318,7 @@ public final class ClaimIndex {
           claimStart,
           candStart,
           candValue,
+          null,
           candQuestion,
           candFirstSeen,
           claimSource,

@@ -50,8 +50,9 @@ import java.util.Arrays;
  * (long-tail data, the motivation of CATD, Li et al., PVLDB 2015) they can decide questions that
  * the median would split.
  *
- * @implNote Per iteration O(claims + candidates) time; O(candidates + sources + questions)
- *     memory.
+ * @implNote Each iteration is one pass over the claims, split across {@link #threads()} threads
+ *     (see {@link #withThreads(int)}): O(claims + candidates) time; O(candidates + questions +
+ *     sources × stripes) memory.
  * @since 0.1
  */
 public final class Crh extends AbstractReconciler {
@@ -67,13 +68,16 @@ public final class Crh extends AbstractReconciler {
   /** A source's share of the total loss is kept at least this, so that its weight is finite. */
   static final double MIN_LOSS_SHARE = 1e-10;
 
-  private static final Crh DEFAULTS = new Crh(100, 1e-6, QuantityLoss.NORMALISED_ABSOLUTE);
+  private static final Crh DEFAULTS =
+      new Crh(100, 1e-6, QuantityLoss.NORMALISED_ABSOLUTE, Parallel.ALL_PROCESSORS);
 
   private final QuantityLoss quantityLoss;
+  private final int threads;
 
-  private Crh(int iterations, double tolerance, QuantityLoss quantityLoss) {
+  private Crh(int iterations, double tolerance, QuantityLoss quantityLoss, int threads) {
     super(iterations, tolerance);
     this.quantityLoss = quantityLoss;
+    this.threads = Parallel.checkThreads("crh", threads);
   }
 
   /**
@@ -94,7 +98,7 @@ public final class Crh extends AbstractReconciler {
    * @throws IllegalArgumentException if {@code iterations < 1}
    */
   public Crh withIterations(int iterations) {
-    return new Crh(iterations, tolerance, quantityLoss);
+    return new Crh(iterations, tolerance, quantityLoss, threads);
   }
 
   /**
@@ -106,7 +110,7 @@ public final class Crh extends AbstractReconciler {
    * @throws IllegalArgumentException if {@code tolerance} is negative or not finite
    */
   public Crh withTolerance(double tolerance) {
-    return new Crh(maxIterations, tolerance, quantityLoss);
+    return new Crh(maxIterations, tolerance, quantityLoss, threads);
   }
 
   /**
@@ -116,7 +120,30 @@ public final class Crh extends AbstractReconciler {
    * @return the algorithm
    */
   public Crh withQuantityLoss(QuantityLoss loss) {
-    return new Crh(maxIterations, tolerance, checkNotNull(loss, "quantityLoss"));
+    return new Crh(maxIterations, tolerance, checkNotNull(loss, "quantityLoss"), threads);
+  }
+
+  /**
+   * Returns CRH run on {@code n} threads. The questions are split into the same stripes whatever
+   * the thread count and per-source losses are reduced in stripe order, so the result is
+   * identical for every {@code n}; the thread count is therefore not one of the {@link
+   * #settings()} and not recorded in provenance.
+   *
+   * @param n the number of threads, or 0 (the default) for all processors
+   * @return the algorithm
+   * @throws IllegalArgumentException if {@code n} is negative
+   */
+  public Crh withThreads(int n) {
+    return new Crh(maxIterations, tolerance, quantityLoss, n);
+  }
+
+  /**
+   * The number of threads a run uses.
+   *
+   * @return the thread count, 0 meaning all processors
+   */
+  public int threads() {
+    return threads;
   }
 
   /**
@@ -165,30 +192,58 @@ public final class Crh extends AbstractReconciler {
         sd[q] = Quantities.weightedStd(index, q, support);
       }
     }
+    boolean[] claims = new boolean[ns];
+    for (int s : index.claimSource) {
+      claims[s] = true;
+    }
+    Steps steps = new Steps(index, numeric, sd, truth, support);
     double[] weight = new double[ns];
     Arrays.fill(weight, 1.0);
     double[] prob = new double[index.candidateCount()];
-    // Initial truths: majority vote and median (equal weights, median for either loss).
-    truths(index, numeric, weight, QuantityLoss.NORMALISED_ABSOLUTE, sd, support, truth, prob);
-    double[] loss = new double[ns];
     double[] next = new double[index.candidateCount()];
+    double[] loss = new double[ns];
     int iterations = 0;
     double change = 0;
     boolean converged = false;
-    while (iterations < maxIterations) {
-      iterations++;
-      Progress.iteration(iterations, maxIterations);
-      change = updateWeights(index, numeric, truth, prob, sd, loss, weight);
-      truths(index, numeric, weight, quantityLoss, sd, support, truth, next);
-      for (int c = 0; c < next.length; c++) {
-        change = Math.max(change, Math.abs(next[c] - prob[c]));
-      }
-      double[] t = prob;
-      prob = next;
-      next = t;
-      if (change <= tolerance) {
-        converged = true;
-        break;
+    try (Sweep sweep = Sweep.open(index, threads, ns)) {
+      double[][] partial = sweep.partials(ns);
+      double[] stripeChange = new double[sweep.count()];
+      // Initial truths (majority vote and median, equal weights, median for either loss), and
+      // the sources' losses against them.
+      double[] first = prob;
+      sweep.forEach(
+          (p, from, to) -> {
+            steps.truths(from, to, weight, QuantityLoss.NORMALISED_ABSOLUTE, first);
+            steps.losses(from, to, first, quantityLoss, partial[p]);
+          });
+      while (iterations < maxIterations) {
+        iterations++;
+        Progress.iteration(iterations, maxIterations);
+        Sweep.reduce(partial, loss);
+        change = updateWeights(loss, claims, weight);
+        // Each stripe: its questions' truths under the new weights, how far their probabilities
+        // moved, and their claims' losses against the new truths (for the next weights).
+        double[] old = prob;
+        double[] fresh = next;
+        sweep.forEach(
+            (p, from, to) -> {
+              steps.truths(from, to, weight, quantityLoss, fresh);
+              double worst = 0;
+              for (int c = index.questionCandStart[from]; c < index.questionCandStart[to]; c++) {
+                worst = Math.max(worst, Math.abs(fresh[c] - old[c]));
+              }
+              stripeChange[p] = worst;
+              steps.losses(from, to, fresh, quantityLoss, partial[p]);
+            });
+        for (double c : stripeChange) {
+          change = Math.max(change, c);
+        }
+        prob = fresh;
+        next = old;
+        if (change <= tolerance) {
+          converged = true;
+          break;
+        }
       }
     }
     System.arraycopy(prob, 0, e.candProb, 0, prob.length);
@@ -201,84 +256,138 @@ public final class Crh extends AbstractReconciler {
     return e;
   }
 
-  /**
-   * The truth step: the weighted vote of each categorical question, the weighted median or mean
-   * of each quantity question (falling back to claim weights alone when every source on the
-   * question has weight 0), and the candidate probabilities.
-   */
-  private static void truths(
-      ClaimIndex index,
-      boolean[] numeric,
-      double[] weight,
-      QuantityLoss loss,
-      double[] sd,
-      double[] support,
-      double[] truth,
-      double[] prob) {
-    Votes.tally(index, weight, prob);
-    Votes.normalise(index, prob);
-    for (int q = 0; q < index.questionCount(); q++) {
-      if (!numeric[q]) {
-        continue;
-      }
-      double total = Quantities.support(index, q, weight, support);
-      if (!(total > 0)) {
-        Quantities.support(index, q, null, support);
-      }
-      truth[q] =
-          loss == QuantityLoss.NORMALISED_ABSOLUTE
-              ? Quantities.weightedMedian(index, q, support)
-              : Quantities.weightedMean(index, q, support);
-      if (!Double.isNaN(truth[q])) {
-        Quantities.kernelProbabilities(index, q, truth[q], sd[q], support, prob);
-      }
-    }
-  }
+  /** The two steps of CRH over a range of questions. */
+  private static final class Steps {
+    final ClaimIndex index;
+    final boolean[] numeric;
+    final boolean anyNumeric;
+    final boolean plain;
+    final double[] sd;
+    final double[] truth;
+    final double[] support;
+    /** Per candidate: 0 if it leads its (categorical) question, else 1; for plain claims. */
+    final byte[] misses;
 
-  /**
-   * The weight step: each source's total loss against the current truths, then {@code w_s =
-   * -ln(L_s / Σ L)}.
-   *
-   * @return the largest change of any weight
-   */
-  private double updateWeights(
-      ClaimIndex index,
-      boolean[] numeric,
-      double[] truth,
-      double[] prob,
-      double[] sd,
-      double[] loss,
-      double[] weight) {
-    Arrays.fill(loss, 0.0);
-    boolean[] claims = new boolean[weight.length];
-    for (int q = 0; q < index.questionCount(); q++) {
-      int best = -1;
-      if (!numeric[q]) {
-        for (int c = index.questionCandStart[q]; c < index.questionCandStart[q + 1]; c++) {
-          if (best < 0 || prob[c] > prob[best]) {
-            best = c;
-          }
+    Steps(ClaimIndex index, boolean[] numeric, double[] sd, double[] truth, double[] support) {
+      this.index = index;
+      this.numeric = numeric;
+      boolean any = false;
+      for (boolean n : numeric) {
+        any |= n;
+      }
+      this.anyNumeric = any;
+      this.plain = index.claimWeight == null && index.claimDenies == null;
+      this.sd = sd;
+      this.truth = truth;
+      this.support = support;
+      this.misses = plain && !any ? new byte[index.candidateCount()] : null;
+    }
+
+    /**
+     * The truth step of the questions [from, to): the weighted vote of each categorical question,
+     * the weighted median or mean of each quantity question (falling back to claim weights alone
+     * when every source on the question has weight 0), and the candidate probabilities.
+     */
+    void truths(int from, int to, double[] weight, QuantityLoss loss, double[] prob) {
+      Arrays.fill(prob, index.questionCandStart[from], index.questionCandStart[to], 0);
+      Votes.tallyQuestions(index, from, to, weight, prob);
+      for (int q = from; q < to; q++) {
+        Votes.normaliseQuestion(index, q, prob);
+      }
+      if (!anyNumeric) {
+        return;
+      }
+      for (int q = from; q < to; q++) {
+        if (!numeric[q]) {
+          continue;
+        }
+        double total = Quantities.support(index, q, weight, support);
+        if (!(total > 0)) {
+          Quantities.support(index, q, null, support);
+        }
+        truth[q] =
+            loss == QuantityLoss.NORMALISED_ABSOLUTE
+                ? Quantities.weightedMedian(index, q, support)
+                : Quantities.weightedMean(index, q, support);
+        if (!Double.isNaN(truth[q])) {
+          Quantities.kernelProbabilities(index, q, truth[q], sd[q], support, prob);
         }
       }
-      for (int i = index.questionClaimStart[q]; i < index.questionClaimStart[q + 1]; i++) {
-        int s = index.claimSource[i];
-        claims[s] = true;
-        int c = index.claimCand[i];
+    }
+
+    /**
+     * Into {@code loss} (zeroed first), each source's loss on the questions [from, to) against
+     * their current truths.
+     */
+    void losses(int from, int to, double[] prob, QuantityLoss quantityLoss, double[] loss) {
+      Arrays.fill(loss, 0);
+      if (misses != null) {
+        // Plain categorical claims: mark each question's leader, then one flat loop that adds
+        // each claim's 0-1 loss without a branch.
+        for (int q = from; q < to; q++) {
+          int best = leader(q, prob);
+          for (int c = index.questionCandStart[q]; c < index.questionCandStart[q + 1]; c++) {
+            misses[c] = (byte) (c == best ? 0 : 1);
+          }
+        }
+        int[] src = index.claimSource;
+        int[] cand = index.claimCand;
+        int end = index.questionClaimStart[to];
+        for (int i = index.questionClaimStart[from]; i < end; i++) {
+          loss[src[i]] += misses[cand[i]];
+        }
+        return;
+      }
+      for (int q = from; q < to; q++) {
+        loss(q, prob, quantityLoss, loss);
+      }
+    }
+
+    /** The first candidate of question q with the highest probability, or -1 if none. */
+    private int leader(int q, double[] prob) {
+      int best = -1;
+      for (int c = index.questionCandStart[q]; c < index.questionCandStart[q + 1]; c++) {
+        if (best < 0 || prob[c] > prob[best]) {
+          best = c;
+        }
+      }
+      return best;
+    }
+
+    /** Adds the loss of question q's claims against its current truth to each source's. */
+    private void loss(int q, double[] prob, QuantityLoss quantityLoss, double[] loss) {
+      int cs = index.questionClaimStart[q];
+      int ce = index.questionClaimStart[q + 1];
+      if (!numeric[q]) {
+        int best = leader(q, prob);
+        for (int i = cs; i < ce; i++) {
+          int c = index.claimCand[i];
+          loss[index.claimSource[i]] += index.weight(i) * ((c == best) == index.denies(i) ? 1 : 0);
+        }
+        return;
+      }
+      for (int i = cs; i < ce; i++) {
         double d;
-        if (!numeric[q]) {
-          d = (c == best) == index.denies(i) ? 1 : 0;
-        } else if (index.denies(i) || Double.isNaN(truth[q]) || !(sd[q] > 0)) {
+        if (index.denies(i) || Double.isNaN(truth[q]) || !(sd[q] > 0)) {
           d = 0;
         } else {
-          double x = Quantities.representative(index, c) - truth[q];
+          double x = Quantities.representative(index, index.claimCand[i]) - truth[q];
           d =
               quantityLoss == QuantityLoss.NORMALISED_ABSOLUTE
                   ? Math.abs(x) / sd[q]
                   : x * x / sd[q];
         }
-        loss[s] += index.weight(i) * d;
+        loss[index.claimSource[i]] += index.weight(i) * d;
       }
     }
+  }
+
+  /**
+   * The weight step from each source's total loss: {@code w_s = -ln(L_s / Σ L)}.
+   *
+   * @return the largest change of any weight
+   */
+  private static double updateWeights(double[] loss, boolean[] claims, double[] weight) {
     double total = 0;
     for (double l : loss) {
       total += l;

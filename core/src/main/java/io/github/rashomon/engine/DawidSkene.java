@@ -204,6 +204,42 @@ public final class DawidSkene extends AbstractReconciler {
   /** Dense matrices up to this many cells whatever the claim count (32 MiB per array). */
   private static final long DENSE_CELLS = 1 << 22;
 
+  /** Runs with at most this many confusion cells leave their sums for a warm start. */
+  private static final long STATE_CELLS = 1 << 20;
+
+  /**
+   * What a dense run leaves in its estimate for a warm start: the sums of its last M-step (from
+   * the final posteriors, before flooring and smoothing), and how many claim-candidate pairs use
+   * each cell, over its label space. A warm start takes them over instead of summing the known
+   * questions again.
+   */
+  static final class State {
+    final io.github.rashomon.model.Value[] labels;
+    final int[] groupStart;
+    /** Cell (s, j, v) at {@code (s L + j) L + v}: the posterior mass of j over s's answers v. */
+    final double[] count;
+    /** Per label: the sum of its posteriors over the questions with claims. */
+    final double[] prior;
+    final int[] observed;
+    /** The number of questions with claims. */
+    final int questions;
+
+    State(
+        io.github.rashomon.model.Value[] labels,
+        int[] groupStart,
+        double[] count,
+        double[] prior,
+        int[] observed,
+        int questions) {
+      this.labels = labels;
+      this.groupStart = groupStart;
+      this.count = count;
+      this.prior = prior;
+      this.observed = observed;
+      this.questions = questions;
+    }
+  }
+
   /** What both representations of the confusion matrices share: the results. */
   private abstract class Model {
     final ClaimIndex ix;
@@ -221,6 +257,9 @@ public final class DawidSkene extends AbstractReconciler {
     abstract double probability(int s, int j, int v, int width);
 
     int maxCandidates() {
+      if (ix.sharedLabels != null) {
+        return Math.max(1, ix.sharedLabels.length);
+      }
       int m = 1;
       for (int q = 0; q < nq; q++) {
         m = Math.max(m, ix.candidateCount(q));
@@ -230,12 +269,28 @@ public final class DawidSkene extends AbstractReconciler {
 
     /** Fills trust, vote weights and, where small enough, the confusion matrices. */
     void fillSources(Estimate e) {
+      fillSources(e, null);
+    }
+
+    /**
+     * {@link #fillSources(Estimate)} with the sources' claim counts, if already counted (null:
+     * count them here).
+     */
+    void fillSources(Estimate e, int[] claimCounts) {
       int ns = ix.sourceCount();
       int groups = labels.groupCount();
       double[][] claimsIn = new double[ns][groups];
-      for (int q = 0; q < nq; q++) {
-        for (int i = ix.questionClaimStart[q]; i < ix.questionClaimStart[q + 1]; i++) {
-          claimsIn[ix.claimSource[i]][labels.questionGroup[q]] += 1;
+      if (groups == 1) {
+        // One flat loop when every question is in the same group.
+        int[] claims = claimCounts != null ? claimCounts : FactFinding.claimCounts(ix);
+        for (int s = 0; s < ns; s++) {
+          claimsIn[s][0] = claims[s];
+        }
+      } else {
+        for (int q = 0; q < nq; q++) {
+          for (int i = ix.questionClaimStart[q]; i < ix.questionClaimStart[q + 1]; i++) {
+            claimsIn[ix.claimSource[i]][labels.questionGroup[q]] += 1;
+          }
         }
       }
       for (int s = 0; s < ns; s++) {
@@ -314,6 +369,18 @@ public final class DawidSkene extends AbstractReconciler {
     final double[] ratio;
     final boolean plain;
     final WarmStart start;
+    /**
+     * Whether the run leaves its sums for a warm start ({@link State}): when the cells are few
+     * enough to count their observations per stripe.
+     */
+    final boolean keepState;
+    /** The last M-step's counts before flooring and smoothing, and its prior sums. */
+    final double[] rawCount;
+    final double[] rawPrior;
+    /** Per cell: how many (affirmation, candidate) pairs use it; null without keepState. */
+    int[] observedCount;
+    /** Every source at weight 1, for majority-vote starts. */
+    final double[] ones;
 
     DenseRun(ClaimIndex ix, LabelSpace labels, int nl, WarmStart start) {
       super(ix, labels);
@@ -348,48 +415,61 @@ public final class DawidSkene extends AbstractReconciler {
       logPrior = new double[nl];
       ratio = nl == 2 ? new double[ns * 2] : null;
       plain = ix.claimWeight == null && ix.claimDenies == null;
+      keepState = cells <= STATE_CELLS;
+      ones = new double[ns];
+      Arrays.fill(ones, 1.0);
+      rawCount = keepState ? new double[cells] : null;
+      rawPrior = keepState ? new double[nl] : null;
     }
 
     Estimate run() {
-      Estimate e = new Estimate(ix);
+      State state = start == null ? null : compatible(start.previous.estimate().resume);
+      // A warm start from carried sums takes over the earlier posteriors the matching copied.
+      Estimate e = state != null ? new Estimate(ix, start.candProb) : new Estimate(ix);
       double[] t = e.candProb;
-      double[] ones = new double[ns];
-      Arrays.fill(ones, 1.0);
       int cells = count.length;
       try (Sweep sweep = Sweep.open(ix, threads, (long) cells + nl)) {
         double[][] partCount = sweep.partials(cells);
         double[][] partPrior = sweep.partials(nl);
-        double[] partChange = new double[sweep.count()];
         int maxK = maxCandidates();
+        if (state != null) {
+          warm(sweep, t, maxK, e, partCount, partPrior, state);
+          fillSources(e, claimCounts(sweep));
+          return e;
+        }
+        int[][] partObserved = keepState ? new int[sweep.count()][cells] : null;
         // Majority-vote soft labels (or a warm start's posteriors), then the first M-step.
         sweep.forEach(
             (p, from, to) -> {
               Arrays.fill(partCount[p], 0);
               Arrays.fill(partPrior[p], 0);
+              int[] obs = partObserved == null ? null : partObserved[p];
               for (int q = from; q < to; q++) {
-                boolean known = start != null && start.known[q];
-                if (start(q, t, partCount[p], partPrior[p])) {
-                  continue;
-                }
-                if (known) {
-                  int cf = ix.questionCandStart[q];
-                  System.arraycopy(start.candProb, cf, t, cf, ix.questionCandStart[q + 1] - cf);
-                } else {
-                  Votes.tallyQuestion(ix, q, ones, t);
-                  Votes.normaliseQuestion(ix, q, t);
-                }
-                markObserved(q);
-                if (start == null || known) {
-                  accumulate(q, t, partCount[p], partPrior[p]);
+                if (!start(q, t, partCount[p], partPrior[p], obs)) {
+                  boolean known = start != null && start.known[q];
+                  startQuestion(q, t, known);
+                  markObserved(q, obs, 1);
+                  if (start == null || known) {
+                    accumulate(q, t, partCount[p], partPrior[p]);
+                  }
                 }
               }
             });
+        if (partObserved != null) {
+          observedCount = new int[cells];
+          for (int[] part : partObserved) {
+            for (int c = 0; c < cells; c++) {
+              observedCount[c] += part[c];
+            }
+          }
+        }
         finishM(partCount, partPrior);
         if (start != null) {
           warm(sweep, t, maxK, e, partCount, partPrior);
-          fillSources(e);
+          fillSources(e, claimCounts(sweep));
           return e;
         }
+        double[] partChange = new double[sweep.count()];
         int it = 0;
         double change = Double.POSITIVE_INFINITY;
         while (it < maxIterations) {
@@ -410,42 +490,149 @@ public final class DawidSkene extends AbstractReconciler {
         e.iterations = it;
         e.converged = change < tolerance;
         e.finalChange = change;
+        fillSources(e, claimCounts(sweep));
       }
-      fillSources(e);
+      e.resume = state();
       return e;
     }
 
+    /** The posterior a question starts from: the earlier one if known, else its vote shares. */
+    void startQuestion(int q, double[] t, boolean known) {
+      int cf = ix.questionCandStart[q];
+      int ct = ix.questionCandStart[q + 1];
+      if (known) {
+        System.arraycopy(start.candProb, cf, t, cf, ct - cf);
+        return;
+      }
+      for (int c = cf; c < ct; c++) {
+        t[c] = 0;
+      }
+      Votes.tallyQuestion(ix, q, ones, t);
+      Votes.normaliseQuestion(ix, q, t);
+    }
+
     /**
-     * A warm start as incremental EM (R. M. Neal and G. E. Hinton, "A View of the EM Algorithm
-     * that Justifies Incremental, Sparse, and Other Variants", in Learning in Graphical Models,
-     * 1998): the questions the earlier result knows keep its posteriors, whose counts are already
-     * in {@link #count}; E- and M-steps alternate over the new or changed questions alone until
-     * their posteriors settle; then one E-step over every question brings all posteriors to the
-     * final model.
+     * Per source, the number of claims. When every question has every label as a candidate and
+     * claims are plain affirmations, each claim adds one observation to exactly one cell of its
+     * source's first row, so the observation counts already hold them; else they are counted.
+     */
+    int[] claimCounts(Sweep sweep) {
+      if (observedCount == null || !plain || ix.sharedLabels == null
+          || ix.sharedLabels.length != nl) {
+        return sweep.claimCounts();
+      }
+      int[] n = new int[ns];
+      int ll = nl * nl;
+      for (int s = 0; s < ns; s++) {
+        for (int v = 0; v < nl; v++) {
+          n[s] += observedCount[s * ll + v];
+        }
+      }
+      return n;
+    }
+
+    /** What this run leaves for a warm start, or null. */
+    State state() {
+      if (!keepState || observedCount == null) {
+        return null;
+      }
+      int questions = 0;
+      for (int g : groupQuestions) {
+        questions += g;
+      }
+      return new State(labels.labelValue.clone(), labels.groupStart.clone(), rawCount.clone(),
+          rawPrior.clone(), observedCount, questions);
+    }
+
+    /** The carried sums if they are over the same label space as this run's, else null. */
+    State compatible(Object resume) {
+      if (!(resume instanceof State) || !keepState) {
+        return null;
+      }
+      State st = (State) resume;
+      boolean same = Arrays.equals(st.labels, labels.labelValue)
+          && Arrays.equals(st.groupStart, labels.groupStart);
+      return same ? st : null;
+    }
+
+    /**
+     * A warm start from the sums the earlier run left ({@link State}), as incremental EM (R. M.
+     * Neal and G. E. Hinton, "A View of the EM Algorithm that Justifies Incremental, Sparse, and
+     * Other Variants", in Learning in Graphical Models, 1998). The earlier M-step's sums, less
+     * the shares of the earlier questions that are gone or changed, are the known questions'
+     * shares; E- and M-steps then alternate over the new or changed questions alone until their
+     * posteriors settle; then one full EM iteration over every question (E-step and M-step)
+     * brings all posteriors and the model to the final state. Only that last iteration reads
+     * every claim.
      */
     void warm(
         Sweep sweep, double[] t, int maxK, Estimate e, double[][] partCount,
-        double[][] partPrior) {
-      int[] fresh = new int[nq];
-      int nf = 0;
-      for (int q = 0; q < nq; q++) {
-        if (!start.known[q]) {
-          fresh[nf++] = q;
+        double[][] partPrior, State st) {
+      int cells = count.length;
+      int ll = nl * nl;
+      double[] base = new double[cells];
+      double[] basePrior = st.prior.clone();
+      int[] obs = new int[cells];
+      int oldNs = st.count.length / ll;
+      int[] oldToNew = new int[oldNs];
+      Arrays.fill(oldToNew, -1);
+      for (int s = 0; s < ns; s++) {
+        int o = start.sourceMap[s];
+        if (o >= 0 && o < oldNs) {
+          oldToNew[o] = s;
+          System.arraycopy(st.count, o * ll, base, s * ll, ll);
+          System.arraycopy(st.observed, o * ll, obs, s * ll, ll);
         }
       }
-      // The stripes still hold the known questions' raw counts from the first M-step.
-      double[] knownCount = new double[count.length];
-      double[] knownPrior = new double[nl];
-      Sweep.reduce(partCount, knownCount);
-      Sweep.reduce(partPrior, knownPrior);
-      double[][] cnt = {new double[count.length]};
+      int[] fresh = start.fresh;
+      int nf = fresh.length;
+      // Known questions have claims; when they are as many as the earlier questions with claims,
+      // claims were only added and nothing earlier is to be taken away.
+      if (nq - nf != st.questions) {
+        subtractChanged(base, basePrior, obs, oldToNew);
+      }
+      for (int f = 0; f < nf; f++) {
+        startQuestion(fresh[f], t, false);
+        markObserved(fresh[f], obs, 1);
+      }
+      observedCount = obs;
+      for (int c = 0; c < cells; c++) {
+        observed[c] = obs[c] > 0;
+        if (!observed[c]) {
+          base[c] = 0; // no claim uses the cell: its sum is exactly 0, whatever was subtracted
+        }
+      }
+      for (int l = 0; l < nl; l++) {
+        basePrior[l] = Math.max(0, basePrior[l]);
+      }
+      iterateFresh(sweep, t, maxK, e, partCount, partPrior, fresh, nf, base, basePrior);
+    }
+
+    /**
+     * E- and M-steps over the fresh questions alone, each M-step from the known questions' sums
+     * ({@code base}, {@code basePrior}) plus the fresh ones', until the fresh posteriors settle;
+     * then one full EM iteration ({@link #finalIteration}).
+     */
+    void iterateFresh(
+        Sweep sweep, double[] t, int maxK, Estimate e, double[][] partCount,
+        double[][] partPrior, int[] fresh, int nf, double[] base, double[] basePrior) {
+      double[][] cnt = {new double[base.length]};
       double[][] pri = {new double[nl]};
       double[] lp = new double[2 * maxK];
+      // The new questions' majority-vote shares enter the first model too: from the known
+      // questions' counts alone, a result that shares no question would start from an empty
+      // model, whose E-step erases the votes and settles on uniform posteriors.
+      System.arraycopy(base, 0, cnt[0], 0, base.length);
+      System.arraycopy(basePrior, 0, pri[0], 0, nl);
+      for (int f = 0; f < nf; f++) {
+        accumulate(fresh[f], t, cnt[0], pri[0]);
+      }
+      finishM(cnt, pri);
       int it = 0;
       double change = Double.POSITIVE_INFINITY;
       while (it < maxIterations && change >= tolerance) {
-        System.arraycopy(knownCount, 0, cnt[0], 0, knownCount.length);
-        System.arraycopy(knownPrior, 0, pri[0], 0, nl);
+        System.arraycopy(base, 0, cnt[0], 0, base.length);
+        System.arraycopy(basePrior, 0, pri[0], 0, nl);
         change = 0;
         for (int f = 0; f < nf; f++) {
           change = Math.max(change, eStepAny(fresh[f], t, lp));
@@ -455,27 +642,99 @@ public final class DawidSkene extends AbstractReconciler {
         it++;
       }
       e.converged = change < tolerance;
-      // One E-step over every question under the final model.
+      finalIteration(sweep, t, maxK, e, partCount, partPrior, it);
+    }
+
+    /**
+     * After {@code it} incremental iterations, one full EM iteration: every posterior under the
+     * final model, and the model (and the sums left for the next warm start) from them.
+     */
+    void finalIteration(
+        Sweep sweep, double[] t, int maxK, Estimate e, double[][] partCount,
+        double[][] partPrior, int it) {
       double[] partChange = new double[sweep.count()];
       sweep.forEach(
-          (p, from, to) -> {
-            double[] scratch = new double[2 * maxK];
-            double worst = 0;
-            for (int q = from; q < to; q++) {
-              worst = Math.max(worst, eStepAny(q, t, scratch));
-            }
-            partChange[p] = worst;
-          });
+          (p, from, to) ->
+              partChange[p] = pass(from, to, t, partCount[p], partPrior[p], new double[2 * maxK]));
+      finishM(partCount, partPrior);
       double refresh = 0;
       for (double c : partChange) {
         refresh = Math.max(refresh, c);
       }
       e.iterations = it + 1;
       e.finalChange = refresh;
+      e.resume = state();
     }
 
-    /** Marks the cells question q's affirmations use: only those are floored, as in Crowd-Kit. */
-    void markObserved(int q) {
+    /**
+     * Takes from the carried sums the shares of the earlier questions that no question of this
+     * index continues unchanged: their earlier posteriors over their earlier claims.
+     */
+    void subtractChanged(double[] base, double[] basePrior, int[] obs, int[] oldToNew) {
+      ClaimIndex old = start.previous.index();
+      double[] oldProb = start.previous.estimate().candProb;
+      java.util.Map<io.github.rashomon.model.Value, Integer> label = new java.util.HashMap<>();
+      for (int l = 0; l < labels.labelValue.length; l++) {
+        label.put(labels.labelValue[l], l);
+      }
+      int ll = nl * nl;
+      int[] lab = new int[1];
+      for (int o = 0; o < old.questionCount(); o++) {
+        int cs = old.questionClaimStart[o];
+        int ce = old.questionClaimStart[o + 1];
+        if (start.oldKnown[o] || cs == ce) {
+          continue;
+        }
+        int cf = old.questionCandStart[o];
+        int k = old.questionCandStart[o + 1] - cf;
+        if (lab.length < k) {
+          lab = new int[k];
+        }
+        for (int j = 0; j < k; j++) {
+          lab[j] = label.get(old.candValue[cf + j]);
+          basePrior[lab[j]] -= oldProb[cf + j];
+        }
+        for (int i = cs; i < ce; i++) {
+          int s = oldToNew[old.claimSource[i]];
+          if (s < 0 || old.denies(i)) {
+            continue;
+          }
+          double w = old.weight(i);
+          int cell = s * ll + lab[old.claimCand[i] - cf];
+          for (int j = 0; j < k; j++) {
+            base[cell + lab[j] * nl] -= w * oldProb[cf + j];
+            obs[cell + lab[j] * nl]--;
+          }
+        }
+      }
+    }
+
+    /**
+     * A warm start as incremental EM (R. M. Neal and G. E. Hinton, "A View of the EM Algorithm
+     * that Justifies Incremental, Sparse, and Other Variants", in Learning in Graphical Models,
+     * 1998): the questions the earlier result knows keep its posteriors, whose counts are already
+     * in {@link #count}; E- and M-steps alternate over the new or changed questions alone until
+     * their posteriors settle; then one full EM iteration brings all posteriors and the model to
+     * the final state. Used when the earlier result left no sums ({@link State}) to start from.
+     */
+    void warm(
+        Sweep sweep, double[] t, int maxK, Estimate e, double[][] partCount,
+        double[][] partPrior) {
+      int[] fresh = start.fresh;
+      int nf = fresh.length;
+      // The stripes still hold the known questions' raw counts from the first M-step.
+      double[] knownCount = new double[count.length];
+      double[] knownPrior = new double[nl];
+      Sweep.reduce(partCount, knownCount);
+      Sweep.reduce(partPrior, knownPrior);
+      iterateFresh(sweep, t, maxK, e, partCount, partPrior, fresh, nf, knownCount, knownPrior);
+    }
+
+    /**
+     * Marks the cells question q's affirmations use (only those are floored, as in Crowd-Kit),
+     * and adds {@code by} to their counts in {@code obs} unless it is null.
+     */
+    void markObserved(int q, int[] obs, int by) {
       int cf = ix.questionCandStart[q];
       int off = uniform ? cf : 0;
       int k = ix.questionCandStart[q + 1] - cf;
@@ -483,8 +742,12 @@ public final class DawidSkene extends AbstractReconciler {
         if (!ix.denies(i)) {
           int base = ix.claimSource[i] * nl * nl + map[ix.claimCand[i] - off];
           for (int j = 0; j < k; j++) {
+            int c = base + map[cf + j - off] * nl;
             // Racy writes of the same value: every thread only ever writes true.
-            observed[base + map[cf + j - off] * nl] = true;
+            observed[c] = true;
+            if (obs != null) {
+              obs[c] += by;
+            }
           }
         }
       }
@@ -495,7 +758,7 @@ public final class DawidSkene extends AbstractReconciler {
      * majority-vote shares, its observed cells and its first counts, exactly as the general
      * steps would compute them. Returns false, doing nothing, for any other question.
      */
-    boolean start(int q, double[] t, double[] cnt, double[] pri) {
+    boolean start(int q, double[] t, double[] cnt, double[] pri, int[] obs) {
       int cf = ix.questionCandStart[q];
       if (!twoLabels(q, cf)) {
         return false;
@@ -536,6 +799,10 @@ public final class DawidSkene extends AbstractReconciler {
         int base = src[i] * 4 + cand[i] - cf;
         observed[base] = true;
         observed[base + 2] = true;
+        if (obs != null) {
+          obs[base]++;
+          obs[base + 2]++;
+        }
         if (count) {
           cnt[base] += p0;
           cnt[base + 2] += p1;
@@ -711,6 +978,10 @@ public final class DawidSkene extends AbstractReconciler {
     void finishM(double[][] partCount, double[][] partPrior) {
       Sweep.reduce(partCount, count);
       Sweep.reduce(partPrior, prior);
+      if (keepState) {
+        System.arraycopy(count, 0, rawCount, 0, count.length);
+        System.arraycopy(prior, 0, rawPrior, 0, nl);
+      }
       for (int l = 0; l < nl; l++) {
         int g = labelGroup[l];
         prior[l] = groupQuestions[g] > 0 ? prior[l] / groupQuestions[g] : 0;
@@ -1034,7 +1305,9 @@ public final class DawidSkene extends AbstractReconciler {
     }
     double sum = 0;
     for (int j = 0; j < k; j++) {
-      double x = Math.exp(lp[j] - max);
+      double d = lp[j] - max;
+      // The leader's exp(0) is 1: one exponential fewer, the same numbers.
+      double x = d == 0 ? 1 : Math.exp(d);
       out[from + j] = x;
       sum += x;
     }

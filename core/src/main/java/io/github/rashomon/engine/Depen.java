@@ -405,7 +405,7 @@ public final class Depen extends AbstractReconciler {
       // Pass 1: every pair of sources meeting on a question, as a sorted set of keys a * S + b.
       LongList keys = new LongList();
       for (int q = 0; q < nq; q++) {
-        if (domains.single[q]) {
+        if (domains.single(q)) {
           continue;
         }
         runs.of(index, q);
@@ -430,11 +430,11 @@ public final class Depen extends AbstractReconciler {
       DoubleList sharedWeight = new DoubleList();
       DoubleList sharedFalse = new DoubleList();
       for (int q = 0; q < nq; q++) {
-        if (domains.single[q]) {
+        if (domains.single(q)) {
           continue;
         }
         runs.of(index, q);
-        double n = Math.exp(domains.logFalse[q]);
+        double n = Math.exp(domains.logFalse(q));
         for (int x = 0; x < runs.count; x++) {
           for (int y = x + 1; y < runs.count; y++) {
             int p = Arrays.binarySearch(pairKey, runs.source[x] * ns + runs.source[y]);
@@ -510,7 +510,7 @@ public final class Depen extends AbstractReconciler {
             claimProvider[i] = provSource.size() - 1;
           }
           int m = provSource.size() - first;
-          if (!domains.single[q]) {
+          if (!domains.single(q)) {
             for (int x = 0; x < m; x++) {
               for (int y = x + 1; y < m; y++) {
                 long key = provSource.get(first + x) * ns + provSource.get(first + y);
@@ -727,7 +727,7 @@ public final class Depen extends AbstractReconciler {
       for (int i = index.questionClaimStart[q]; i < index.questionClaimStart[q + 1]; i++) {
         int s = index.claimSource[i];
         double w = index.weight(i);
-        logFalse[s] += w * factor[i] * (index.denies(i) ? 0 : domains.logFalse[q]);
+        logFalse[s] += w * factor[i] * (index.denies(i) ? 0 : domains.logFalse(q));
         discount[s] += w * factor[i];
         total[s] += w;
       }

@@ -42,8 +42,19 @@ final class Estimate {
   boolean converged = true;
   double finalChange;
 
+  /**
+   * What the algorithm needs to resume from this estimate in a warm start (its own type, such as
+   * {@link DawidSkene.State}), or null.
+   */
+  Object resume;
+
   Estimate(ClaimIndex index) {
-    candProb = new double[index.candidateCount()];
+    this(index, new double[index.candidateCount()]);
+  }
+
+  /** An estimate whose probabilities are {@code candProb}, taken over (not copied). */
+  Estimate(ClaimIndex index, double[] candProb) {
+    this.candProb = candProb;
     trust = new double[index.sourceCount()];
     voteWeight = new double[index.sourceCount()];
   }

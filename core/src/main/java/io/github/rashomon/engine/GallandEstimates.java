@@ -34,183 +34,397 @@ final class GallandEstimates {
 
   private GallandEstimates() {}
 
+  /**
+   * Runs the iteration on {@code threads} threads. Each estimate's pass is fused with what the
+   * previous step leaves: π(f) of a question is computed from its own claims at once (no
+   * per-candidate sums survive the question), ε(V)'s pass first normalises the question's π, and
+   * ε(f) likewise; the per-source sums go to one partial array per stripe, reduced in stripe
+   * order, and the normalisations' minimum and maximum are reduced over stripes (an order that
+   * cannot change them).
+   */
   static Estimate run(
-      ClaimIndex index, boolean difficulty, double lambda, int maxIterations, double tolerance) {
-    Estimate e = new Estimate(index);
-    int ns = index.sourceCount();
-    int nc = index.candidateCount();
-    int nq = index.questionCount();
-    // Vote weights do not change: precompute who votes on what.
-    double[] affirmWeight = new double[nc];
-    double[] denyWeight = new double[nc];
-    double[] questionAffirmWeight = new double[nq];
-    double[] sourceVotes = new double[ns];
-    for (int q = 0; q < nq; q++) {
-      int k = index.candidateCount(q);
-      for (int i = index.questionClaimStart[q]; i < index.questionClaimStart[q + 1]; i++) {
-        double w = index.weight(i);
-        int c = index.claimCand[i];
-        if (index.denies(i)) {
-          denyWeight[c] += w;
-          sourceVotes[index.claimSource[i]] += w;
-        } else {
-          affirmWeight[c] += w;
-          questionAffirmWeight[q] += w;
-          sourceVotes[index.claimSource[i]] += w * k;
-        }
-      }
-    }
-    boolean[] factVoted = new boolean[nc];
-    for (int c = 0; c < nc; c++) {
-      factVoted[c] = questionAffirmWeight[index.candQuestion()[c]] + denyWeight[c] > 0;
-    }
-    boolean[] sourceVoted = new boolean[ns];
-    for (int s = 0; s < ns; s++) {
-      sourceVoted[s] = sourceVotes[s] > 0;
-    }
+      ClaimIndex index,
+      boolean difficulty,
+      double lambda,
+      int threads,
+      int maxIterations,
+      double tolerance) {
+    return new Run(index, difficulty, lambda).run(threads, maxIterations, tolerance);
+  }
 
-    double[] prob = new double[nc];
-    Arrays.fill(prob, 0.5);
-    double[] error = new double[ns];
-    Arrays.fill(error, INITIAL_ERROR);
-    double[] hardness = new double[nc];
-    Arrays.fill(hardness, difficulty ? INITIAL_DIFFICULTY : 1);
-    double[] nextProb = new double[nc];
-    double[] nextError = new double[ns];
-    double[] nextHardness = difficulty ? new double[nc] : hardness;
-    // Scratch per candidate and per question.
-    double[] affirmErr = new double[nc];
-    double[] denyErr = new double[nc];
-    double[] questionErr = new double[nq];
-    double[] questionRatio = new double[nq];
+  /** The state of one run. */
+  private static final class Run {
+    final ClaimIndex ix;
+    final boolean difficulty;
+    final double lambda;
+    final boolean plain;
+    final int ns;
+    final int nc;
+    final int maxK;
+    /** Per source: the weight of its votes (a claim votes on every candidate of its question). */
+    final double[] sourceVotes;
+    final boolean[] sourceVoted;
+    /** Per candidate: whether any vote is on it. */
+    final boolean[] factVoted;
 
-    int it = 0;
-    double change = Double.POSITIVE_INFINITY;
-    while (it < maxIterations && !(change <= tolerance)) {
-      // π(f) from ε(V) and ε(f).
-      Arrays.fill(affirmErr, 0);
-      Arrays.fill(denyErr, 0);
-      Arrays.fill(questionErr, 0);
+    double[] prob;
+    double[] error;
+    double[] hardness;
+    double[] nextProb;
+    double[] nextError;
+    double[] nextHardness;
+    /** Per stripe: a minimum, a maximum and a change, written by the stripe alone. */
+    double[] stripeMin;
+    double[] stripeMax;
+    double[] stripeChange;
+
+    Run(ClaimIndex ix, boolean difficulty, double lambda) {
+      this.ix = ix;
+      this.difficulty = difficulty;
+      this.lambda = lambda;
+      this.plain = ix.claimWeight == null && ix.claimDenies == null;
+      ns = ix.sourceCount();
+      nc = ix.candidateCount();
+      int nq = ix.questionCount();
+      int k = 1;
+      sourceVotes = new double[ns];
+      factVoted = new boolean[nc];
+      // Vote weights do not change: who votes on what is known before the first iteration.
+      double[] denyWeight = new double[nc];
       for (int q = 0; q < nq; q++) {
-        for (int i = index.questionClaimStart[q]; i < index.questionClaimStart[q + 1]; i++) {
-          double we = index.weight(i) * error[index.claimSource[i]];
-          int c = index.claimCand[i];
-          if (index.denies(i)) {
-            denyErr[c] += we;
+        int cands = ix.candidateCount(q);
+        k = Math.max(k, cands);
+        double questionAffirmWeight = 0;
+        for (int i = ix.questionClaimStart[q]; i < ix.questionClaimStart[q + 1]; i++) {
+          double w = ix.weight(i);
+          if (ix.denies(i)) {
+            denyWeight[ix.claimCand[i]] += w;
+            sourceVotes[ix.claimSource[i]] += w;
           } else {
-            affirmErr[c] += we;
-            questionErr[q] += we;
+            questionAffirmWeight += w;
+            sourceVotes[ix.claimSource[i]] += w * cands;
           }
         }
-      }
-      for (int c = 0; c < nc; c++) {
-        if (!factVoted[c]) {
-          nextProb[c] = prob[c];
-          continue;
-        }
-        int q = index.candQuestion()[c];
-        double h = hardness[c];
-        double positive = affirmWeight[c] - h * affirmErr[c];
-        double negative = h * (questionErr[q] - affirmErr[c] + denyErr[c]);
-        nextProb[c] = (positive + negative) / (questionAffirmWeight[q] + denyWeight[c]);
-      }
-      normalise(nextProb, factVoted, lambda);
-
-      // ε(V) from π(f) and ε(f).
-      for (int q = 0; q < nq; q++) {
-        double sum = 0;
-        for (int c = index.questionCandStart[q]; c < index.questionCandStart[q + 1]; c++) {
-          if (hardness[c] > 0) {
-            sum += nextProb[c] / hardness[c];
-          }
-        }
-        questionRatio[q] = sum;
-      }
-      Arrays.fill(nextError, 0);
-      for (int q = 0; q < nq; q++) {
-        for (int i = index.questionClaimStart[q]; i < index.questionClaimStart[q + 1]; i++) {
-          int c = index.claimCand[i];
-          double h = hardness[c];
-          double own = h > 0 ? nextProb[c] / h : 0;
-          double wrong;
-          if (index.denies(i)) {
-            wrong = own;
-          } else {
-            double positive = h > 0 ? (1 - nextProb[c]) / h : 0;
-            wrong = positive + questionRatio[q] - own;
-          }
-          nextError[index.claimSource[i]] += index.weight(i) * wrong;
+        for (int c = ix.questionCandStart[q]; c < ix.questionCandStart[q + 1]; c++) {
+          factVoted[c] = questionAffirmWeight + denyWeight[c] > 0;
         }
       }
+      maxK = k;
+      sourceVoted = new boolean[ns];
       for (int s = 0; s < ns; s++) {
-        nextError[s] = sourceVoted[s] ? nextError[s] / sourceVotes[s] : error[s];
+        sourceVoted[s] = sourceVotes[s] > 0;
       }
-      normalise(nextError, sourceVoted, lambda);
+      prob = new double[nc];
+      Arrays.fill(prob, 0.5);
+      error = new double[ns];
+      Arrays.fill(error, INITIAL_ERROR);
+      hardness = new double[nc];
+      Arrays.fill(hardness, difficulty ? INITIAL_DIFFICULTY : 1);
+      nextProb = new double[nc];
+      nextError = new double[ns];
+      nextHardness = difficulty ? new double[nc] : hardness;
+    }
 
-      // ε(f) from π(f) and ε(V).
-      if (difficulty) {
-        // affirmErr, denyErr and questionErr now hold sums of w / ε(V).
-        Arrays.fill(affirmErr, 0);
-        Arrays.fill(denyErr, 0);
-        Arrays.fill(questionErr, 0);
-        for (int q = 0; q < nq; q++) {
-          for (int i = index.questionClaimStart[q]; i < index.questionClaimStart[q + 1]; i++) {
-            double err = nextError[index.claimSource[i]];
+    Estimate run(int threads, int maxIterations, double tolerance) {
+      Estimate e = new Estimate(ix);
+      int it = 0;
+      double change = Double.POSITIVE_INFINITY;
+      try (Sweep sweep = Sweep.open(ix, threads, ns)) {
+        double[][] partial = sweep.partials(ns);
+        int stripes = sweep.count();
+        stripeMin = new double[stripes];
+        stripeMax = new double[stripes];
+        stripeChange = new double[stripes];
+        while (it < maxIterations && !(change <= tolerance)) {
+          // π(f) from ε(V) and ε(f), question by question; then its range for the normalisation.
+          sweep.forEach(this::probabilities);
+          double[] probRange = range();
+          // ε(V) from the normalised π(f) and ε(f).
+          sweep.forEach((p, from, to) -> errors(p, from, to, probRange, partial[p]));
+          change = maxOf(stripeChange);
+          Sweep.reduce(partial, nextError);
+          for (int s = 0; s < ns; s++) {
+            nextError[s] = sourceVoted[s] ? nextError[s] / sourceVotes[s] : error[s];
+          }
+          normalise(nextError, sourceVoted, lambda);
+          change = Math.max(change, FactFinding.maxAbsChange(error, nextError));
+          // ε(f) from π(f) and ε(V).
+          if (difficulty) {
+            sweep.forEach(this::hardness);
+            double[] hardRange = range();
+            sweep.forEach(
+                (p, from, to) -> {
+                  int cf = ix.questionCandStart[from];
+                  int ct = ix.questionCandStart[to];
+                  stripeChange[p] = normaliseRange(nextHardness, hardness, cf, ct, hardRange);
+                });
+            change = Math.max(change, maxOf(stripeChange));
+            double[] h = hardness;
+            hardness = nextHardness;
+            nextHardness = h;
+          }
+          double[] p = prob;
+          prob = nextProb;
+          nextProb = p;
+          double[] r = error;
+          error = nextError;
+          nextError = r;
+          it++;
+          Progress.iteration(it, maxIterations);
+        }
+      }
+      System.arraycopy(prob, 0, e.candProb, 0, nc);
+      Votes.normalise(ix, e.candProb);
+      for (int s = 0; s < ns; s++) {
+        e.trust[s] = sourceVoted[s] ? 1 - error[s] : FactFinding.NO_EVIDENCE_TRUST;
+        e.voteWeight[s] = 1 - error[s];
+      }
+      e.iterations = it;
+      e.converged = change <= tolerance;
+      e.finalChange = change;
+      return e;
+    }
+
+    /** π(f) of the questions [from, to) into nextProb (raw); the stripe's range of it. */
+    void probabilities(int p, int from, int to) {
+      double[] affirmWeight = new double[maxK];
+      double[] denyWeight = new double[maxK];
+      double[] affirmErr = new double[maxK];
+      double[] denyErr = new double[maxK];
+      double min = Double.POSITIVE_INFINITY;
+      double max = Double.NEGATIVE_INFINITY;
+      int[] src = ix.claimSource;
+      int[] cand = ix.claimCand;
+      for (int q = from; q < to; q++) {
+        int cf = ix.questionCandStart[q];
+        int k = ix.questionCandStart[q + 1] - cf;
+        for (int j = 0; j < k; j++) {
+          affirmWeight[j] = 0;
+          denyWeight[j] = 0;
+          affirmErr[j] = 0;
+          denyErr[j] = 0;
+        }
+        double questionAffirmWeight = 0;
+        double questionErr = 0;
+        int cs = ix.questionClaimStart[q];
+        int ce = ix.questionClaimStart[q + 1];
+        if (plain) {
+          for (int i = cs; i < ce; i++) {
+            double we = error[src[i]];
+            int c = cand[i] - cf;
+            affirmErr[c] += we;
+            questionErr += we;
+            affirmWeight[c] += 1;
+          }
+          questionAffirmWeight = ce - cs;
+        } else {
+          for (int i = cs; i < ce; i++) {
+            double w = ix.weight(i);
+            double we = w * error[src[i]];
+            int c = cand[i] - cf;
+            if (ix.denies(i)) {
+              denyErr[c] += we;
+              denyWeight[c] += w;
+            } else {
+              affirmErr[c] += we;
+              questionErr += we;
+              affirmWeight[c] += w;
+              questionAffirmWeight += w;
+            }
+          }
+        }
+        for (int j = 0; j < k; j++) {
+          int c = cf + j;
+          if (!factVoted[c]) {
+            nextProb[c] = prob[c];
+            continue;
+          }
+          // 2-Estimates' difficulty is 1: multiplying by it is skipped, and so is its array.
+          double h = difficulty ? hardness[c] : 1;
+          double positive = affirmWeight[j] - h * affirmErr[j];
+          double negative = h * (questionErr - affirmErr[j] + denyErr[j]);
+          double x = (positive + negative) / (questionAffirmWeight + denyWeight[j]);
+          nextProb[c] = x;
+          min = Math.min(min, x);
+          max = Math.max(max, x);
+        }
+      }
+      stripeMin[p] = min;
+      stripeMax[p] = max;
+    }
+
+    /**
+     * Normalises the π(f) of the questions [from, to), then adds their claims' error terms to
+     * the stripe's per-source sums; the stripe's largest change of π.
+     */
+    void errors(int p, int from, int to, double[] probRange, double[] part) {
+      Arrays.fill(part, 0);
+      double[] wrongAffirm = new double[maxK];
+      double[] wrongDeny = new double[maxK];
+      int[] src = ix.claimSource;
+      int[] cand = ix.claimCand;
+      double change = 0;
+      for (int q = from; q < to; q++) {
+        int cf = ix.questionCandStart[q];
+        int ct = ix.questionCandStart[q + 1];
+        change = Math.max(change, normaliseRange(nextProb, prob, cf, ct, probRange));
+        double questionRatio = 0;
+        if (difficulty) {
+          for (int c = cf; c < ct; c++) {
+            double h = hardness[c];
+            if (h > 0) {
+              questionRatio += nextProb[c] / h;
+            }
+          }
+          for (int c = cf; c < ct; c++) {
+            double h = hardness[c];
+            double own = h > 0 ? nextProb[c] / h : 0;
+            double positive = h > 0 ? (1 - nextProb[c]) / h : 0;
+            wrongAffirm[c - cf] = positive + questionRatio - own;
+            wrongDeny[c - cf] = own;
+          }
+        } else {
+          // Dividing by 2-Estimates' difficulty of 1 changes nothing, so it is skipped.
+          for (int c = cf; c < ct; c++) {
+            questionRatio += nextProb[c];
+          }
+          for (int c = cf; c < ct; c++) {
+            double own = nextProb[c];
+            wrongAffirm[c - cf] = (1 - own) + questionRatio - own;
+            wrongDeny[c - cf] = own;
+          }
+        }
+        int cs = ix.questionClaimStart[q];
+        int ce = ix.questionClaimStart[q + 1];
+        if (plain) {
+          for (int i = cs; i < ce; i++) {
+            part[src[i]] += wrongAffirm[cand[i] - cf];
+          }
+        } else {
+          for (int i = cs; i < ce; i++) {
+            int c = cand[i] - cf;
+            part[src[i]] += ix.weight(i) * (ix.denies(i) ? wrongDeny[c] : wrongAffirm[c]);
+          }
+        }
+      }
+      stripeChange[p] = change;
+    }
+
+    /** ε(f) of the questions [from, to) into nextHardness (raw); the stripe's range of it. */
+    void hardness(int p, int from, int to) {
+      // Sums of w / ε(V) over the votes, and the vote weights again.
+      double[] affirmInv = new double[maxK];
+      double[] denyInv = new double[maxK];
+      double[] denyWeight = new double[maxK];
+      double[] inverse = null;
+      if (plain) {
+        inverse = new double[ns];
+        for (int s = 0; s < ns; s++) {
+          // 1 / ε(V) once per source: the same number as the claim weight 1 over it.
+          inverse[s] = nextError[s] > 0 ? 1.0 / nextError[s] : 0;
+        }
+      }
+      double min = Double.POSITIVE_INFINITY;
+      double max = Double.NEGATIVE_INFINITY;
+      int[] src = ix.claimSource;
+      int[] cand = ix.claimCand;
+      for (int q = from; q < to; q++) {
+        int cf = ix.questionCandStart[q];
+        int k = ix.questionCandStart[q + 1] - cf;
+        for (int j = 0; j < k; j++) {
+          affirmInv[j] = 0;
+          denyInv[j] = 0;
+          denyWeight[j] = 0;
+        }
+        double questionInv = 0;
+        double questionAffirmWeight = 0;
+        int cs = ix.questionClaimStart[q];
+        int ce = ix.questionClaimStart[q + 1];
+        if (plain) {
+          for (int i = cs; i < ce; i++) {
+            if (nextError[src[i]] <= 0) {
+              continue;
+            }
+            double inv = inverse[src[i]];
+            affirmInv[cand[i] - cf] += inv;
+            questionInv += inv;
+          }
+          questionAffirmWeight = ce - cs;
+        } else {
+          for (int i = cs; i < ce; i++) {
+            double w = ix.weight(i);
+            int c = cand[i] - cf;
+            if (ix.denies(i)) {
+              denyWeight[c] += w;
+            } else {
+              questionAffirmWeight += w;
+            }
+            double err = nextError[src[i]];
             if (err <= 0) {
               continue;
             }
-            double inv = index.weight(i) / err;
-            int c = index.claimCand[i];
-            if (index.denies(i)) {
-              denyErr[c] += inv;
+            double inv = w / err;
+            if (ix.denies(i)) {
+              denyInv[c] += inv;
             } else {
-              affirmErr[c] += inv;
-              questionErr[q] += inv;
+              affirmInv[c] += inv;
+              questionInv += inv;
             }
           }
         }
-        for (int c = 0; c < nc; c++) {
+        for (int j = 0; j < k; j++) {
+          int c = cf + j;
           if (!factVoted[c]) {
             nextHardness[c] = hardness[c];
             continue;
           }
-          int q = index.candQuestion()[c];
-          double p = nextProb[c];
-          double sum = (1 - p) * affirmErr[c] + p * (questionErr[q] - affirmErr[c] + denyErr[c]);
-          nextHardness[c] = sum / (questionAffirmWeight[q] + denyWeight[c]);
+          double pr = nextProb[c];
+          double sum = (1 - pr) * affirmInv[j] + pr * (questionInv - affirmInv[j] + denyInv[j]);
+          double x = sum / (questionAffirmWeight + denyWeight[j]);
+          nextHardness[c] = x;
+          min = Math.min(min, x);
+          max = Math.max(max, x);
         }
-        normalise(nextHardness, factVoted, lambda);
       }
-
-      change =
-          Math.max(
-              FactFinding.maxAbsChange(prob, nextProb), FactFinding.maxAbsChange(error, nextError));
-      if (difficulty) {
-        change = Math.max(change, FactFinding.maxAbsChange(hardness, nextHardness));
-        double[] h = hardness;
-        hardness = nextHardness;
-        nextHardness = h;
-      }
-      double[] p = prob;
-      prob = nextProb;
-      nextProb = p;
-      double[] r = error;
-      error = nextError;
-      nextError = r;
-      it++;
-      Progress.iteration(it, maxIterations);
+      stripeMin[p] = min;
+      stripeMax[p] = max;
     }
 
-    System.arraycopy(prob, 0, e.candProb, 0, nc);
-    Votes.normalise(index, e.candProb);
-    for (int s = 0; s < ns; s++) {
-      e.trust[s] = sourceVoted[s] ? 1 - error[s] : FactFinding.NO_EVIDENCE_TRUST;
-      e.voteWeight[s] = 1 - error[s];
+    /** The range of the last raw estimate over all stripes: {min, max}. */
+    double[] range() {
+      double min = Double.POSITIVE_INFINITY;
+      double max = Double.NEGATIVE_INFINITY;
+      for (int p = 0; p < stripeMin.length; p++) {
+        min = Math.min(min, stripeMin[p]);
+        max = Math.max(max, stripeMax[p]);
+      }
+      return new double[] {min, max};
     }
-    e.iterations = it;
-    e.converged = change <= tolerance;
-    e.finalChange = change;
-    return e;
+
+    /**
+     * {@link #normalise} of the voted facts in [from, to) of {@code x} with the range of all
+     * of them; returns the largest change from {@code previous}.
+     */
+    double normaliseRange(double[] x, double[] previous, int from, int to, double[] minMax) {
+      double min = minMax[0];
+      double range = minMax[1] - min;
+      double change = 0;
+      for (int c = from; c < to; c++) {
+        if (factVoted[c]) {
+          x[c] = normalised(x[c], min, range, lambda);
+        }
+        change = Math.max(change, Math.abs(previous[c] - x[c]));
+      }
+      return change;
+    }
+  }
+
+  private static double maxOf(double[] x) {
+    double m = 0;
+    for (double v : x) {
+      m = Math.max(m, v);
+    }
+    return m;
   }
 
   /**
@@ -231,12 +445,16 @@ final class GallandEstimates {
     }
     double range = max - min;
     for (int i = 0; i < x.length; i++) {
-      if (!use[i]) {
-        continue;
+      if (use[i]) {
+        x[i] = normalised(x[i], min, range, lambda);
       }
-      double linear = range > 0 ? (x[i] - min) / range : Math.min(1, Math.max(0, x[i]));
-      double rounded = x[i] >= 0.5 ? 1 : 0;
-      x[i] = lambda * linear + (1 - lambda) * rounded;
     }
+  }
+
+  /** One entry of {@link #normalise}, given the smallest entry and the range. */
+  private static double normalised(double x, double min, double range, double lambda) {
+    double linear = range > 0 ? (x - min) / range : Math.min(1, Math.max(0, x));
+    double rounded = x >= 0.5 ? 1 : 0;
+    return lambda * linear + (1 - lambda) * rounded;
   }
 }

@@ -40,20 +40,27 @@ import java.util.Arrays;
  * the answered label over another single label at that trust.
  *
  * @implNote Each iteration costs O(Σ claims(q) · candidates(q)) time for the E-step and O(steps ·
- *     claims) for the M-step; memory is O(sources + questions + candidates).
+ *     claims) for the M-step: one pass over the claims for the E-step (which also yields the
+ *     M-step's first objective and gradient) and one per line-search trial (which also yields
+ *     the gradient for the next step), each with one exponential and one {@code log1p} per
+ *     claim, split across {@link #threads()} threads (see {@link #withThreads(int)}); memory is
+ *     O(sources × stripes + questions + candidates).
  * @since 0.1
  */
 public final class Glad extends AbstractReconciler {
-  private static final Glad DEFAULTS = new Glad(100, 1e-5, 25, 1.0);
+  private static final Glad DEFAULTS = new Glad(100, 1e-5, 25, 1.0, Parallel.ALL_PROCESSORS);
 
   /** Mean of the Gaussian priors on α and log β (both with variance 1), as in the references. */
   static final double PRIOR_MEAN = 1.0;
 
   private final int gradientSteps;
   private final double learningRate;
+  private final int threads;
 
-  private Glad(int iterations, double tolerance, int gradientSteps, double learningRate) {
+  private Glad(
+      int iterations, double tolerance, int gradientSteps, double learningRate, int threads) {
     super(iterations, tolerance);
+    this.threads = Parallel.checkThreads("glad", threads);
     checkArgument(gradientSteps >= 1, "glad: gradientSteps must be >= 1, got %s", gradientSteps);
     checkArgument(
         learningRate > 0 && Double.isFinite(learningRate),
@@ -81,7 +88,7 @@ public final class Glad extends AbstractReconciler {
    * @throws IllegalArgumentException if {@code iterations < 1}
    */
   public Glad withIterations(int iterations) {
-    return new Glad(iterations, tolerance, gradientSteps, learningRate);
+    return new Glad(iterations, tolerance, gradientSteps, learningRate, threads);
   }
 
   /**
@@ -93,7 +100,7 @@ public final class Glad extends AbstractReconciler {
    * @throws IllegalArgumentException if {@code tolerance} is negative or not finite
    */
   public Glad withTolerance(double tolerance) {
-    return new Glad(maxIterations, tolerance, gradientSteps, learningRate);
+    return new Glad(maxIterations, tolerance, gradientSteps, learningRate, threads);
   }
 
   /**
@@ -104,7 +111,7 @@ public final class Glad extends AbstractReconciler {
    * @throws IllegalArgumentException if {@code steps < 1}
    */
   public Glad withGradientSteps(int steps) {
-    return new Glad(maxIterations, tolerance, steps, learningRate);
+    return new Glad(maxIterations, tolerance, steps, learningRate, threads);
   }
 
   /**
@@ -116,7 +123,30 @@ public final class Glad extends AbstractReconciler {
    * @throws IllegalArgumentException if {@code rate} is not finite and positive
    */
   public Glad withLearningRate(double rate) {
-    return new Glad(maxIterations, tolerance, gradientSteps, rate);
+    return new Glad(maxIterations, tolerance, gradientSteps, rate, threads);
+  }
+
+  /**
+   * Returns GLAD run on {@code n} threads. The questions are split into the same stripes whatever
+   * the thread count, and per-source sums and the objective are reduced in stripe order, so the
+   * result is identical for every {@code n}; the thread count is therefore not one of the {@link
+   * #settings()} and not recorded in provenance.
+   *
+   * @param n the number of threads, or 0 (the default) for all processors
+   * @return the algorithm
+   * @throws IllegalArgumentException if {@code n} is negative
+   */
+  public Glad withThreads(int n) {
+    return new Glad(maxIterations, tolerance, gradientSteps, learningRate, n);
+  }
+
+  /**
+   * The number of threads a run uses.
+   *
+   * @return the thread count, 0 meaning all processors
+   */
+  public int threads() {
+    return threads;
   }
 
   /**
@@ -163,6 +193,17 @@ public final class Glad extends AbstractReconciler {
     return new Run(index).run();
   }
 
+  /** {@code out[c] = part[0][c] + part[1][c] + …}, in stripe order. */
+  static void sum(double[][] part, double[] out) {
+    System.arraycopy(part[0], 0, out, 0, out.length);
+    for (int p = 1; p < part.length; p++) {
+      double[] x = part[p];
+      for (int c = 0; c < out.length; c++) {
+        out[c] += x[c];
+      }
+    }
+  }
+
   /** log σ(x), stable for large |x|. */
   static double logSigmoid(double x) {
     return x >= 0 ? -Math.log1p(Math.exp(-x)) : x - Math.log1p(Math.exp(x));
@@ -172,7 +213,19 @@ public final class Glad extends AbstractReconciler {
     return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
   }
 
-  /** The state of one EM run. */
+  /**
+   * The state of one EM run.
+   *
+   * <p>Every pass over the claims is one of two kinds, and both compute, per claim, one
+   * exponential {@code e = exp(-|x|)} and one {@code log1p(e)}, from which both log-sigmoids and
+   * the sigmoid follow (the same numbers as computing each on its own): the E-pass, which
+   * computes the posteriors and, at the same point, the M-step's first objective and gradient;
+   * and the trial pass of a line-search step, which computes the objective at the trial point
+   * and the gradient there, used if the trial is accepted. Each is split into stripes of
+   * questions: a stripe writes its own questions' values and sums its sources' gradient terms
+   * and its share of the objective into its own partials, reduced in stripe order (stripe 0
+   * starting from the priors' terms, so one stripe adds in exactly the sequential order).
+   */
   private final class Run {
     final ClaimIndex ix;
     final LabelSpace labels;
@@ -182,14 +235,35 @@ public final class Glad extends AbstractReconciler {
     final double[] logWrong;
     /** Per question: 1 / (K - 1) of its label group. */
     final double[] wrongShare;
-    final double[] alpha;
-    final double[] logBeta;
-    final double[] gradA;
-    final double[] gradB;
-    final double[] curvA;
-    final double[] curvB;
-    final double[] trialA;
-    final double[] trialB;
+    double[] alpha;
+    double[] logBeta;
+    /** The gradient and curvature at (alpha, logBeta). */
+    Gradient grad;
+    /** The gradient and curvature at the last trial point. */
+    Gradient trialGrad;
+    double[] trialA;
+    double[] trialB;
+
+    /** Per-question gradient and curvature, and per-stripe partials of the per-source ones. */
+    final class Gradient {
+      final double[] a;
+      final double[] curvA;
+      final double[] b = new double[nq];
+      final double[] curvB = new double[nq];
+      double[][] partA;
+      double[][] partCurvA;
+
+      Gradient() {
+        a = new double[ns];
+        curvA = new double[ns];
+      }
+
+      /** Sums the stripes' per-source terms in stripe order. */
+      void reduce() {
+        sum(partA, a);
+        sum(partCurvA, curvA);
+      }
+    }
 
     Run(ClaimIndex ix) {
       this.ix = ix;
@@ -207,38 +281,68 @@ public final class Glad extends AbstractReconciler {
       logBeta = new double[nq];
       Arrays.fill(alpha, PRIOR_MEAN);
       Arrays.fill(logBeta, PRIOR_MEAN);
-      gradA = new double[ns];
-      gradB = new double[nq];
-      curvA = new double[ns];
-      curvB = new double[nq];
       trialA = new double[ns];
       trialB = new double[nq];
     }
 
     Estimate run() {
       Estimate e = new Estimate(ix);
-      double[] t = e.candProb;
       int maxK = 1;
       for (int q = 0; q < nq; q++) {
         maxK = Math.max(maxK, ix.candidateCount(q));
       }
-      double[] scratch = new double[maxK];
-      eStep(t, scratch);
+      int scratchK = maxK;
+      double[] t = e.candProb;
       double[] next = new double[t.length];
       int it = 0;
       double change = Double.POSITIVE_INFINITY;
-      while (it < maxIterations) {
-        mStep(t);
-        eStep(next, scratch);
-        change = 0;
-        for (int c = 0; c < t.length; c++) {
-          change = Math.max(change, Math.abs(next[c] - t[c]));
+      try (Sweep sweep = Sweep.open(ix, threads, 2L * ns)) {
+        int stripes = sweep.count();
+        grad = new Gradient();
+        trialGrad = new Gradient();
+        for (Gradient g : new Gradient[] {grad, trialGrad}) {
+          g.partA = sweep.partials(ns);
+          g.partCurvA = sweep.partials(ns);
         }
-        System.arraycopy(next, 0, t, 0, t.length);
-        it++;
-        Progress.iteration(it, maxIterations);
-        if (change < tolerance) {
-          break;
+        double[] partObjective = new double[stripes];
+        double[] partChange = new double[stripes];
+        // Scratch per stripe, for its largest question: at most a few doubles per claim in all.
+        Scratch[] scratch = new Scratch[stripes];
+        sweep.forEach(
+            (p, from, to) -> {
+              int most = 1;
+              for (int q = from; q < to; q++) {
+                most = Math.max(most, ix.questionClaimStart[q + 1] - ix.questionClaimStart[q]);
+              }
+              scratch[p] = new Scratch(scratchK, most);
+            });
+        // The first posteriors; the objective and gradient there are not needed (no M-step yet
+        // has a posterior to work with), but cost nothing extra.
+        double[] first = t;
+        sweep.forEach(
+            (p, from, to) ->
+                partObjective[p] = ePass(p, from, to, first, null, scratch[p], partChange));
+        double current = objective(partObjective, alpha);
+        grad.reduce();
+        while (it < maxIterations) {
+          current = mStep(sweep, t, current, partObjective, scratch);
+          double[] old = t;
+          double[] fresh = next;
+          sweep.forEach(
+              (p, from, to) ->
+                  partObjective[p] = ePass(p, from, to, fresh, old, scratch[p], partChange));
+          current = objective(partObjective, alpha);
+          grad.reduce();
+          change = 0;
+          for (double c : partChange) {
+            change = Math.max(change, c);
+          }
+          System.arraycopy(next, 0, t, 0, t.length);
+          it++;
+          Progress.iteration(it, maxIterations);
+          if (change < tolerance) {
+            break;
+          }
         }
       }
       e.iterations = it;
@@ -246,6 +350,55 @@ public final class Glad extends AbstractReconciler {
       e.finalChange = change;
       fillSources(e);
       return e;
+    }
+
+    /** Per-task scratch: log-likelihoods by candidate, and per claim of one question. */
+    final class Scratch {
+      final double[] lp;
+      final double[] right;
+      final double[] wrong;
+      final double[] sig;
+
+      Scratch(int k, int claims) {
+        lp = new double[2 * k];
+        right = new double[claims];
+        wrong = new double[claims];
+        sig = new double[claims];
+      }
+    }
+
+    /**
+     * The objective's total from the stripes' shares (in stripe order), less the sources' prior
+     * terms: the expected complete-data log-posterior, up to constants.
+     */
+    double objective(double[] partObjective, double[] a) {
+      double sum = partObjective[0];
+      for (int p = 1; p < partObjective.length; p++) {
+        sum += partObjective[p];
+      }
+      for (int s = 0; s < ns; s++) {
+        sum -= 0.5 * (a[s] - PRIOR_MEAN) * (a[s] - PRIOR_MEAN);
+      }
+      return sum;
+    }
+
+    /**
+     * The log-likelihoods of claim i given that its value is true (into {@code sc.right[j]}) or
+     * not ({@code sc.wrong[j]}), and σ(x) (into {@code sc.sig[j]}), at {@code x} = αβ.
+     */
+    void likelihoods(int i, int j, double x, int q, Scratch sc) {
+      if (ix.denies(i)) {
+        sc.right[j] = logLikelihood(i, true, x, q);
+        sc.wrong[j] = logLikelihood(i, false, x, q);
+        sc.sig[j] = sigmoid(x);
+        return;
+      }
+      // logSigmoid(±x) and sigmoid(x) from one exponential and one log1p.
+      double e = Math.exp(-Math.abs(x));
+      double l = Math.log1p(e);
+      sc.right[j] = x >= 0 ? -l : x - l;
+      sc.wrong[j] = (x <= 0 ? -l : -x - l) - logWrong[q];
+      sc.sig[j] = x >= 0 ? 1 / (1 + e) : e / (1 + e);
     }
 
     /** Log-likelihood of claim i given true candidate j, at ability a and inverse difficulty b. */
@@ -257,108 +410,173 @@ public final class Glad extends AbstractReconciler {
       return right ? logSigmoid(-x) : Math.log(Math.max(1e-300, 1 - sigmoid(-x) * wrongShare[q]));
     }
 
-    void eStep(double[] out, double[] lp) {
-      for (int q = 0; q < nq; q++) {
+    /**
+     * The E-pass over questions [from, to): posteriors into {@code out} (and their largest change
+     * from {@code old}, if given, into {@code partChange[p]}); then, at (alpha, logBeta) with
+     * those posteriors, the stripe's share of the objective (returned) and its gradient terms
+     * into {@link #grad}.
+     */
+    double ePass(
+        int p, int from, int to, double[] out, double[] old, Scratch sc, double[] partChange) {
+      double[] lp = sc.lp;
+      double[] gA = grad.partA[p];
+      double[] cA = grad.partCurvA[p];
+      startSources(p, alpha, gA, cA);
+      double sum = 0;
+      double worst = 0;
+      for (int q = from; q < to; q++) {
         int cf = ix.questionCandStart[q];
         int k = ix.candidateCount(q);
+        int cs = ix.questionClaimStart[q];
+        int ce = ix.questionClaimStart[q + 1];
         Arrays.fill(lp, 0, k, 0.0);
         double beta = Math.exp(logBeta[q]);
-        for (int i = ix.questionClaimStart[q]; i < ix.questionClaimStart[q + 1]; i++) {
+        for (int i = cs; i < ce; i++) {
           double w = ix.weight(i);
           if (w == 0) {
             continue;
           }
-          double x = alpha[ix.claimSource[i]] * beta;
-          double right = w * logLikelihood(i, true, x, q);
-          double wrong = w * logLikelihood(i, false, x, q);
+          likelihoods(i, i - cs, alpha[ix.claimSource[i]] * beta, q, sc);
+          double right = w * sc.right[i - cs];
+          double wrong = w * sc.wrong[i - cs];
           int claimed = ix.claimCand[i] - cf;
           for (int j = 0; j < k; j++) {
             lp[j] += j == claimed ? right : wrong;
           }
         }
         DawidSkene.softmax(lp, k, out, cf);
+        if (old != null) {
+          for (int c = cf; c < cf + k; c++) {
+            worst = Math.max(worst, Math.abs(out[c] - old[c]));
+          }
+        }
+        sum = claimTerms(q, alpha, logBeta[q], beta, out, sc, sum, gA, cA, grad);
+      }
+      partChange[p] = worst;
+      return sum;
+    }
+
+    /**
+     * Adds question q's claims to the objective {@code sum} (returned) and their gradient terms
+     * to {@code g} (the question's) and gA, cA (the stripe's per-source partials), from the
+     * likelihoods in {@code sc}, at abilities {@code a}, log-difficulty b and its exponential
+     * beta.
+     */
+    double claimTerms(
+        int q,
+        double[] a,
+        double b,
+        double beta,
+        double[] t,
+        Scratch sc,
+        double sum,
+        double[] gA,
+        double[] cA,
+        Gradient g) {
+      int cs = ix.questionClaimStart[q];
+      int ce = ix.questionClaimStart[q + 1];
+      double gB = -(b - PRIOR_MEAN);
+      double cB = 1;
+      for (int i = cs; i < ce; i++) {
+        double w = ix.weight(i);
+        if (w == 0) {
+          continue;
+        }
+        int j = i - cs;
+        double pr = t[ix.claimCand[i]];
+        sum += w * (pr * sc.right[j] + (1 - pr) * sc.wrong[j]);
+        int s = ix.claimSource[i];
+        double x = a[s] * beta;
+        double sig = sc.sig[j];
+        double dx;
+        if (!ix.denies(i)) {
+          dx = pr - sig;
+        } else {
+          // d/dx log(1 - (1 - σ)/(K - 1)) = σ(1 - σ)/(K - 1) / (1 - (1 - σ)/(K - 1)).
+          double wrongP = (1 - sig) * wrongShare[q];
+          double dWrong = sig * (1 - sig) * wrongShare[q] / Math.max(1e-300, 1 - wrongP);
+          dx = -pr * sig + (1 - pr) * dWrong;
+        }
+        double info = w * sig * (1 - sig);
+        gA[s] += w * dx * beta;
+        cA[s] += info * beta * beta;
+        gB += w * dx * x;
+        cB += info * x * x;
+      }
+      g.b[q] = gB;
+      g.curvB[q] = cB;
+      return sum - 0.5 * (b - PRIOR_MEAN) * (b - PRIOR_MEAN);
+    }
+
+    /** Stripe 0's per-source partials start from the priors' terms, the others from 0. */
+    void startSources(int p, double[] a, double[] gA, double[] cA) {
+      if (p == 0) {
+        for (int s = 0; s < ns; s++) {
+          gA[s] = -(a[s] - PRIOR_MEAN);
+          cA[s] = 1;
+        }
+      } else {
+        Arrays.fill(gA, 0);
+        Arrays.fill(cA, 0);
       }
     }
 
-    /** Expected complete-data log-posterior (up to constants) at (a, b). */
-    double objective(double[] t, double[] a, double[] b) {
+    /**
+     * The trial pass over questions [from, to) at abilities {@link #trialA} and log-difficulties
+     * {@code logBeta + rate · gradB / curvB} (written to {@link #trialB}): the stripe's share of
+     * the objective (returned) and its gradient terms into {@link #trialGrad}.
+     */
+    double trialPass(int p, int from, int to, double rate, double[] t, Scratch sc) {
+      double[] gA = trialGrad.partA[p];
+      double[] cA = trialGrad.partCurvA[p];
+      startSources(p, trialA, gA, cA);
       double sum = 0;
-      for (int q = 0; q < nq; q++) {
-        int cf = ix.questionCandStart[q];
-        double beta = Math.exp(b[q]);
-        for (int i = ix.questionClaimStart[q]; i < ix.questionClaimStart[q + 1]; i++) {
-          double w = ix.weight(i);
-          if (w == 0) {
+      for (int q = from; q < to; q++) {
+        double b = logBeta[q] + rate * grad.b[q] / grad.curvB[q];
+        trialB[q] = b;
+        double beta = Math.exp(b);
+        int cs = ix.questionClaimStart[q];
+        int ce = ix.questionClaimStart[q + 1];
+        for (int i = cs; i < ce; i++) {
+          if (ix.weight(i) == 0) {
             continue;
           }
-          double x = a[ix.claimSource[i]] * beta;
-          double p = t[ix.claimCand[i]];
-          sum += w * (p * logLikelihood(i, true, x, q) + (1 - p) * logLikelihood(i, false, x, q));
+          likelihoods(i, i - cs, trialA[ix.claimSource[i]] * beta, q, sc);
         }
-        sum -= 0.5 * (b[q] - PRIOR_MEAN) * (b[q] - PRIOR_MEAN);
-      }
-      for (int s = 0; s < ns; s++) {
-        sum -= 0.5 * (a[s] - PRIOR_MEAN) * (a[s] - PRIOR_MEAN);
+        sum = claimTerms(q, trialA, b, beta, t, sc, sum, gA, cA, trialGrad);
       }
       return sum;
     }
 
-    /** Gradient and Gauss–Newton curvature of the objective at (alpha, logBeta). */
-    void gradient(double[] t) {
-      for (int s = 0; s < ns; s++) {
-        gradA[s] = -(alpha[s] - PRIOR_MEAN);
-        curvA[s] = 1;
-      }
-      for (int q = 0; q < nq; q++) {
-        gradB[q] = -(logBeta[q] - PRIOR_MEAN);
-        curvB[q] = 1;
-        double beta = Math.exp(logBeta[q]);
-        for (int i = ix.questionClaimStart[q]; i < ix.questionClaimStart[q + 1]; i++) {
-          double w = ix.weight(i);
-          if (w == 0) {
-            continue;
-          }
-          int s = ix.claimSource[i];
-          double x = alpha[s] * beta;
-          double sig = sigmoid(x);
-          double p = t[ix.claimCand[i]];
-          double dx;
-          if (!ix.denies(i)) {
-            dx = p - sig;
-          } else {
-            // d/dx log(1 - (1 - σ)/(K - 1)) = σ(1 - σ)/(K - 1) / (1 - (1 - σ)/(K - 1)).
-            double wrongP = (1 - sig) * wrongShare[q];
-            double dWrong = sig * (1 - sig) * wrongShare[q] / Math.max(1e-300, 1 - wrongP);
-            dx = -p * sig + (1 - p) * dWrong;
-          }
-          double info = w * sig * (1 - sig);
-          gradA[s] += w * dx * beta;
-          curvA[s] += info * beta * beta;
-          gradB[q] += w * dx * x;
-          curvB[q] += info * x * x;
-        }
-      }
-    }
-
-    void mStep(double[] t) {
-      double current = objective(t, alpha, logBeta);
+    /**
+     * Up to {@link #gradientSteps()} curvature-scaled gradient steps, each halved until the
+     * objective does not decrease; returns the objective at the final point, whose gradient is
+     * then in {@link #grad}.
+     */
+    double mStep(Sweep sweep, double[] t, double current, double[] partObjective, Scratch[] sc) {
       for (int step = 0; step < gradientSteps; step++) {
-        gradient(t);
         double rate = learningRate;
         boolean moved = false;
         for (int halvings = 0; halvings < 40; halvings++) {
           for (int s = 0; s < ns; s++) {
-            trialA[s] = alpha[s] + rate * gradA[s] / curvA[s];
+            trialA[s] = alpha[s] + rate * grad.a[s] / grad.curvA[s];
           }
-          for (int q = 0; q < nq; q++) {
-            trialB[q] = logBeta[q] + rate * gradB[q] / curvB[q];
-          }
-          double value = objective(t, trialA, trialB);
+          double r = rate;
+          sweep.forEach((p, from, to) -> partObjective[p] = trialPass(p, from, to, r, t, sc[p]));
+          double value = objective(partObjective, trialA);
           if (value >= current) {
             moved = value > current;
             current = value;
-            System.arraycopy(trialA, 0, alpha, 0, ns);
-            System.arraycopy(trialB, 0, logBeta, 0, nq);
+            double[] a = alpha;
+            alpha = trialA;
+            trialA = a;
+            double[] b = logBeta;
+            logBeta = trialB;
+            trialB = b;
+            trialGrad.reduce();
+            Gradient g = grad;
+            grad = trialGrad;
+            trialGrad = g;
             break;
           }
           rate /= 2;
@@ -367,6 +585,7 @@ public final class Glad extends AbstractReconciler {
           break;
         }
       }
+      return current;
     }
 
     void fillSources(Estimate e) {

@@ -35,17 +35,22 @@ import java.util.Arrays;
  * <p>Defaults: exponent g = 1.2 (the paper's), 20 iterations (the fixed count common
  * reimplementations run), tolerance 10⁻⁶ on the largest change of a scaled belief or trust.
  *
- * @implNote Each iteration is four passes over the claims: O(claims + candidates + sources)
- *     time; O(candidates + sources) memory besides the index.
+ * @implNote Each iteration is two passes over the claims and one over the candidates, each split
+ *     across {@link #threads()} threads (see {@link #withThreads(int)}), and one power per
+ *     candidate with investors: O(claims + candidates + sources) time; O(candidates + sources ×
+ *     stripes) memory besides the index.
  * @since 0.1
  */
 public final class Investment extends AbstractReconciler {
-  private static final Investment DEFAULTS = new Investment(20, 1e-6, 1.2);
+  private static final Investment DEFAULTS =
+      new Investment(20, 1e-6, 1.2, Parallel.ALL_PROCESSORS);
 
   private final double exponent;
+  private final int threads;
 
-  private Investment(int maxIterations, double tolerance, double exponent) {
+  private Investment(int maxIterations, double tolerance, double exponent, int threads) {
     super(maxIterations, tolerance);
+    this.threads = Parallel.checkThreads("investment", threads);
     checkArgument(
         exponent > 0 && Double.isFinite(exponent),
         "investment: exponent must be finite and > 0, got %s",
@@ -70,7 +75,7 @@ public final class Investment extends AbstractReconciler {
    * @throws IllegalArgumentException if {@code iterations < 1}
    */
   public Investment withIterations(int iterations) {
-    return new Investment(iterations, tolerance, exponent);
+    return new Investment(iterations, tolerance, exponent, threads);
   }
 
   /**
@@ -82,7 +87,7 @@ public final class Investment extends AbstractReconciler {
    * @throws IllegalArgumentException if the tolerance is negative or not finite
    */
   public Investment withTolerance(double tolerance) {
-    return new Investment(maxIterations, tolerance, exponent);
+    return new Investment(maxIterations, tolerance, exponent, threads);
   }
   @Override
   AbstractReconciler withLimits(int iterations, double tolerance) {
@@ -98,7 +103,30 @@ public final class Investment extends AbstractReconciler {
    * @throws IllegalArgumentException if {@code g} is not finite and positive
    */
   public Investment withExponent(double g) {
-    return new Investment(maxIterations, tolerance, g);
+    return new Investment(maxIterations, tolerance, g, threads);
+  }
+
+  /**
+   * Returns Investment run on {@code n} threads. The questions are split into the same stripes
+   * whatever the thread count and per-source sums are reduced in stripe order, so the result is
+   * identical for every {@code n}; the thread count is therefore not one of the {@link
+   * #settings()} and not recorded in provenance.
+   *
+   * @param n the number of threads, or 0 (the default) for all processors
+   * @return the algorithm
+   * @throws IllegalArgumentException if {@code n} is negative
+   */
+  public Investment withThreads(int n) {
+    return new Investment(maxIterations, tolerance, exponent, n);
+  }
+
+  /**
+   * The number of threads a run uses.
+   *
+   * @return the thread count, 0 meaning all processors
+   */
+  public int threads() {
+    return threads;
   }
 
   /**
@@ -132,18 +160,29 @@ public final class Investment extends AbstractReconciler {
     Arrays.fill(ones, 1.0);
     Votes.tally(index, ones, belief);
     Votes.normalise(index, belief);
-    return invest(index, belief, exponent, false, maxIterations, tolerance);
+    return invest(index, belief, exponent, false, threads, maxIterations, tolerance);
   }
 
   /**
-   * The Investment iteration, shared with {@link PooledInvestment}: from the initial belief, with
-   * growth {@code x^g}, pooled within each question or not.
+   * The Investment iteration, shared with {@link PooledInvestment}: from the initial belief (which
+   * it overwrites), with growth {@code x^g}, pooled within each question or not, on {@code
+   * threads} threads.
+   *
+   * <p>Two passes over the claims per iteration: the returns (each question's belief over the
+   * trust invested in it, gathered to the sources), then the new investments with their growth.
+   * The investments of one iteration's second pass are the next iteration's first ones, so they
+   * are computed once. Beliefs are kept as grown, with the largest as their scale: the division
+   * that scales them is done where they are read, which gives the same numbers as storing them
+   * scaled and saves a pass over the candidates. Every stripe writes its own questions'
+   * candidates and sums its sources' returns into its own partial array, reduced in stripe order;
+   * its loops run over all its candidates or claims at once, not question by question.
    */
   static Estimate invest(
       ClaimIndex index,
-      double[] belief,
+      double[] initialBelief,
       double g,
       boolean pooled,
+      int threads,
       int maxIterations,
       double tolerance) {
     Estimate e = new Estimate(index);
@@ -155,62 +194,108 @@ public final class Investment extends AbstractReconciler {
     for (int s = 0; s < ns; s++) {
       trust[s] = weight[s] > 0 ? 1 : 0;
     }
+    // The belief is grown[c] / scale[0]; the previous one, for the change, previous[c] / scale[1].
+    double[] grown = initialBelief;
+    double[] previous = new double[nc];
+    double[] scale = {1, 1};
     double[] stake = new double[ns];
     double[] pool = new double[nc];
     double[] ratio = new double[nc];
     double[] nextTrust = new double[ns];
-    double[] nextBelief = new double[nc];
     int it = 0;
     double change = Double.POSITIVE_INFINITY;
-    while (it < maxIterations && !(change <= tolerance)) {
+    double trustChange = Double.POSITIVE_INFINITY;
+    try (Sweep sweep = Sweep.open(index, threads, ns)) {
+      double[][] partial = sweep.partials(ns);
+      double[] stripeMax = new double[sweep.count()];
       // What each source invests per unit of claim weight, and the total invested in each claim.
       perClaim(trust, weight, stake);
-      Votes.tally(index, stake, pool);
-      for (int c = 0; c < nc; c++) {
-        ratio[c] = pool[c] > 0 ? belief[c] / pool[c] : 0;
-      }
-      // Returns in proportion to the share invested.
-      FactFinding.gather(index, ratio, nextTrust);
-      for (int s = 0; s < ns; s++) {
-        nextTrust[s] *= stake[s];
-      }
-      FactFinding.scaleToMax(nextTrust);
-      perClaim(nextTrust, weight, stake);
-      Votes.tally(index, stake, pool);
-      if (pooled) {
-        for (int q = 0; q < index.questionCount(); q++) {
-          int from = index.questionCandStart[q];
-          int to = index.questionCandStart[q + 1];
-          double grown = 0;
-          // Each power once (they cost more than the rest of the iteration together).
-          for (int c = from; c < to; c++) {
-            nextBelief[c] = Math.pow(pool[c], g);
-            grown += nextBelief[c];
+      sweep.tally(stake, pool);
+      while (it < maxIterations) {
+        double[] b = grown;
+        double[] old = previous;
+        double bs = scale[0];
+        double os = scale[1];
+        boolean compare = it > 0;
+        // Returns in proportion to the share invested; and how much the belief last changed.
+        sweep.forEach(
+            (p, from, to) -> {
+              double[] part = partial[p];
+              java.util.Arrays.fill(part, 0);
+              double worst = 0;
+              // Flat loops over the stripe's candidates, then its claims.
+              int ct = index.questionCandStart[to];
+              for (int c = index.questionCandStart[from]; c < ct; c++) {
+                double belief = b[c] / bs;
+                if (compare) {
+                  worst = Math.max(worst, Math.abs(old[c] / os - belief));
+                }
+                ratio[c] = pool[c] > 0 ? belief / pool[c] : 0;
+              }
+              FactFinding.gatherQuestions(index, from, to, ratio, part);
+              stripeMax[p] = worst;
+            });
+        if (compare) {
+          change = trustChange;
+          for (double m : stripeMax) {
+            change = Math.max(change, m);
           }
-          for (int c = from; c < to; c++) {
-            nextBelief[c] = grown > 0 ? pool[c] * nextBelief[c] / grown : 0;
+          if (change <= tolerance) {
+            break; // converged at the previous iteration: these returns are not needed
           }
         }
-      } else {
-        for (int c = 0; c < nc; c++) {
-          nextBelief[c] = Math.pow(pool[c], g);
+        Sweep.reduce(partial, nextTrust);
+        for (int s = 0; s < ns; s++) {
+          nextTrust[s] *= stake[s];
         }
+        FactFinding.scaleToMax(nextTrust);
+        trustChange = FactFinding.maxAbsChange(trust, nextTrust);
+        double[] t = trust;
+        trust = nextTrust;
+        nextTrust = t;
+        perClaim(trust, weight, stake);
+        // The new investments and their growth, question by question, over the previous belief.
+        sweep.forEach(
+            (p, from, to) -> {
+              int cf = index.questionCandStart[from];
+              int ct = index.questionCandStart[to];
+              java.util.Arrays.fill(pool, cf, ct, 0);
+              Votes.tallyQuestions(index, from, to, stake, pool);
+              double max = 0;
+              if (pooled) {
+                for (int q = from; q < to; q++) {
+                  max = Math.max(max, pool(index, q, pool, g, old));
+                }
+              } else {
+                for (int c = cf; c < ct; c++) {
+                  old[c] = power(pool[c], g);
+                  max = Math.max(max, old[c]);
+                }
+              }
+              stripeMax[p] = max;
+            });
+        double max = 0;
+        for (double m : stripeMax) {
+          max = Math.max(max, m);
+        }
+        previous = grown;
+        grown = old;
+        scale[1] = scale[0];
+        // FactFinding.scaleToMax's rule; dividing by 1 leaves every number as it is.
+        scale[0] = max > 0 && Double.isFinite(max) ? max : 1;
+        it++;
+        Progress.iteration(it, maxIterations);
       }
-      FactFinding.scaleToMax(nextBelief);
-      change =
-          Math.max(
-              FactFinding.maxAbsChange(trust, nextTrust),
-              FactFinding.maxAbsChange(belief, nextBelief));
-      double[] t = trust;
-      trust = nextTrust;
-      nextTrust = t;
-      double[] b = belief;
-      belief = nextBelief;
-      nextBelief = b;
-      it++;
-      Progress.iteration(it, maxIterations);
     }
-    System.arraycopy(belief, 0, e.candProb, 0, nc);
+    double last = 0;
+    for (int c = 0; c < nc; c++) {
+      e.candProb[c] = grown[c] / scale[0];
+      last = Math.max(last, Math.abs(previous[c] / scale[1] - e.candProb[c]));
+    }
+    if (!(change <= tolerance)) {
+      // Stopped by the iteration limit: the last iteration's change was not yet measured.
+      change = Math.max(trustChange, last);
+    }
     Votes.normalise(index, e.candProb);
     FactFinding.trustFromScores(trust, claims, e.trust);
     perClaim(trust, weight, e.voteWeight);
@@ -218,6 +303,32 @@ public final class Investment extends AbstractReconciler {
     e.converged = change <= tolerance;
     e.finalChange = change;
     return e;
+  }
+
+  /**
+   * Question q's pooled belief from the trust invested in its candidates, into {@code out};
+   * returns its largest entry.
+   */
+  private static double pool(ClaimIndex index, int q, double[] pool, double g, double[] out) {
+    int from = index.questionCandStart[q];
+    int to = index.questionCandStart[q + 1];
+    double max = 0;
+    double grown = 0;
+    // Each power once (they cost more than the rest of the iteration together).
+    for (int c = from; c < to; c++) {
+      out[c] = power(pool[c], g);
+      grown += out[c];
+    }
+    for (int c = from; c < to; c++) {
+      out[c] = grown > 0 ? pool[c] * out[c] / grown : 0;
+      max = Math.max(max, out[c]);
+    }
+    return max;
+  }
+
+  /** {@code x^g} for x >= 0: a candidate nobody invests in costs no power. */
+  private static double power(double x, double g) {
+    return x == 0 ? 0 : Math.pow(x, g);
   }
 
   private static void perClaim(double[] trust, double[] weight, double[] out) {

@@ -55,6 +55,16 @@ final class LabelSpace {
   }
 
   static LabelSpace of(ClaimIndex index) {
+    if (index.sharedLabels != null && index.questionCount() > 0) {
+      // Every question has these candidates, distinct and in canonical order: one group.
+      Value[] labels = index.sharedLabels.clone();
+      int[] uniform = new int[labels.length];
+      for (int l = 0; l < uniform.length; l++) {
+        uniform[l] = l;
+      }
+      return new LabelSpace(index, null, uniform, new int[index.questionCount()],
+          new int[] {0, labels.length}, labels);
+    }
     // Groups in ValueType order, so their numbering is canonical too.
     int[] typeGroup = new int[ValueType.values().length];
     Arrays.fill(typeGroup, -1);

@@ -33,17 +33,22 @@ import com.google.common.collect.ImmutableSortedMap;
  * <p>Defaults: exponent g = 1.4 (the paper's), 20 iterations (the fixed count common
  * reimplementations run), tolerance 10⁻⁶ on the largest change of a scaled belief or trust.
  *
- * @implNote Each iteration is four passes over the claims and one over the candidates: O(claims +
- *     candidates + sources) time; O(candidates + sources) memory besides the index.
+ * @implNote Each iteration is two passes over the claims and one over the candidates, each split
+ *     across {@link #threads()} threads (see {@link #withThreads(int)}), and one power per
+ *     candidate with investors: O(claims + candidates + sources) time; O(candidates + sources ×
+ *     stripes) memory besides the index.
  * @since 0.1
  */
 public final class PooledInvestment extends AbstractReconciler {
-  private static final PooledInvestment DEFAULTS = new PooledInvestment(20, 1e-6, 1.4);
+  private static final PooledInvestment DEFAULTS =
+      new PooledInvestment(20, 1e-6, 1.4, Parallel.ALL_PROCESSORS);
 
   private final double exponent;
+  private final int threads;
 
-  private PooledInvestment(int maxIterations, double tolerance, double exponent) {
+  private PooledInvestment(int maxIterations, double tolerance, double exponent, int threads) {
     super(maxIterations, tolerance);
+    this.threads = Parallel.checkThreads("pooled-investment", threads);
     checkArgument(
         exponent > 0 && Double.isFinite(exponent),
         "pooled-investment: exponent must be finite and > 0, got %s",
@@ -68,7 +73,7 @@ public final class PooledInvestment extends AbstractReconciler {
    * @throws IllegalArgumentException if {@code iterations < 1}
    */
   public PooledInvestment withIterations(int iterations) {
-    return new PooledInvestment(iterations, tolerance, exponent);
+    return new PooledInvestment(iterations, tolerance, exponent, threads);
   }
 
   /**
@@ -80,7 +85,7 @@ public final class PooledInvestment extends AbstractReconciler {
    * @throws IllegalArgumentException if the tolerance is negative or not finite
    */
   public PooledInvestment withTolerance(double tolerance) {
-    return new PooledInvestment(maxIterations, tolerance, exponent);
+    return new PooledInvestment(maxIterations, tolerance, exponent, threads);
   }
   @Override
   AbstractReconciler withLimits(int iterations, double tolerance) {
@@ -96,7 +101,30 @@ public final class PooledInvestment extends AbstractReconciler {
    * @throws IllegalArgumentException if {@code g} is not finite and positive
    */
   public PooledInvestment withExponent(double g) {
-    return new PooledInvestment(maxIterations, tolerance, g);
+    return new PooledInvestment(maxIterations, tolerance, g, threads);
+  }
+
+  /**
+   * Returns PooledInvestment run on {@code n} threads. The questions are split into the same stripes
+   * whatever the thread count and per-source sums are reduced in stripe order, so the result is
+   * identical for every {@code n}; the thread count is therefore not one of the {@link
+   * #settings()} and not recorded in provenance.
+   *
+   * @param n the number of threads, or 0 (the default) for all processors
+   * @return the algorithm
+   * @throws IllegalArgumentException if {@code n} is negative
+   */
+  public PooledInvestment withThreads(int n) {
+    return new PooledInvestment(maxIterations, tolerance, exponent, n);
+  }
+
+  /**
+   * The number of threads a run uses.
+   *
+   * @return the thread count, 0 meaning all processors
+   */
+  public int threads() {
+    return threads;
   }
 
   /**
@@ -133,6 +161,6 @@ public final class PooledInvestment extends AbstractReconciler {
         belief[c] = 1.0 / (to - from);
       }
     }
-    return Investment.invest(index, belief, exponent, true, maxIterations, tolerance);
+    return Investment.invest(index, belief, exponent, true, threads, maxIterations, tolerance);
   }
 }

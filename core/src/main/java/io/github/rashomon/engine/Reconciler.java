@@ -46,12 +46,16 @@ public interface Reconciler {
 
   /**
    * Reconciles an index starting from an earlier result: a warm start, for claims that grow.
-   * Iterative algorithms (Dawid–Skene, TruthFinder) start each question, candidate and source
-   * the two indexes share (matched by id, candidates by value) from its earlier estimate, and
-   * the rest from their usual start; they then iterate to their usual stopping rule, so the
-   * result is a fixed point of the same algorithm, reached in fewer iterations when little
-   * changed. It can differ slightly from a cold run's, as any two starts of an iteration that
-   * stops at a tolerance can. One-pass algorithms ignore the earlier result.
+   * Questions, candidates and sources are matched by id (candidates by value); a question is
+   * known when the earlier index had it with the same candidates and claims. From an earlier
+   * result of the same algorithm, Dawid–Skene runs incremental EM: the known questions' shares
+   * of the earlier M-step are kept, E- and M-steps alternate over the new or changed questions
+   * until they settle, then one full EM iteration updates every posterior and the model.
+   * TruthFinder keeps the known questions' confidences and iterates over the others until the
+   * trust vector settles. Otherwise an iterative algorithm starts what the two share from its
+   * earlier estimate and iterates to its usual stopping rule. The result is close to, not the
+   * same as, a cold run's (see docs/performance.md for measured differences). One-pass algorithms
+   * ignore the earlier result.
    *
    * @param index the claims, for example the earlier ones and some new ones
    * @param previous a result of this algorithm (or another) on earlier claims

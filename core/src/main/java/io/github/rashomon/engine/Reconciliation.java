@@ -25,6 +25,18 @@ import java.util.Optional;
  * read those arrays directly. Questions and sources are numbered as in the {@link ClaimIndex}:
  * ids in sorted order. Instances are immutable and safe to share between threads.
  *
+ * <pre>{@code
+ * Reconciliation r = Reconcilers.byName("weighted-vote").reconcile(myCase);
+ * Verdict fire = r.verdict("fire-indiscriminate");
+ * SourceAssessment police = r.assessment("police");
+ * System.out.println(r.provenance().algorithm() + ", converged: " + r.provenance().converged());
+ * // At scale, read the arrays instead of building a verdict per question.
+ * for (int q = 0; q < r.questionCount(); q++) {
+ *   System.out.println(r.index().questionId(q) + " " + r.leadingValue(q).orElse(null)
+ *       + " " + r.confidence(q) + " " + r.status(q));
+ * }
+ * }</pre>
+ *
  * @since 0.1
  */
 public final class Reconciliation {
@@ -32,7 +44,8 @@ public final class Reconciliation {
   private final Estimate estimate;
   private final Provenance provenance;
   private final VerdictPolicy policy;
-  private final int[] claimsPerSource;
+  /** Claims per source, counted when an assessment first needs them. */
+  private volatile int[] claimsPerSource;
 
   private Reconciliation(
       ClaimIndex index, Estimate estimate, Provenance provenance, VerdictPolicy policy,
@@ -46,10 +59,6 @@ public final class Reconciliation {
 
   static Reconciliation of(
       ClaimIndex index, Estimate estimate, String algorithm, java.util.Map<String, String> settings) {
-    int[] perSource = new int[index.sourceCount()];
-    for (int s : index.claimSource) {
-      perSource[s]++;
-    }
     normalise(index, estimate, algorithm);
     Provenance provenance =
         Provenance.builder()
@@ -64,28 +73,93 @@ public final class Reconciliation {
                     "questions", index.questionCount(),
                     "sources", index.sourceCount()))
             .build();
-    return new Reconciliation(index, estimate, provenance, VerdictPolicy.defaults(), perSource);
+    return new Reconciliation(index, estimate, provenance, VerdictPolicy.defaults(), null);
+  }
+
+  /** Claims per source (a race computes the same array twice at worst). */
+  private int[] claimsPerSource() {
+    int[] n = claimsPerSource;
+    if (n == null) {
+      n = FactFinding.claimCounts(index);
+      claimsPerSource = n;
+    }
+    return n;
   }
 
   /** Makes each question's probabilities sum to exactly what they should, and checks for NaN. */
   private static void normalise(ClaimIndex index, Estimate e, String algorithm) {
-    for (int q = 0; q < index.questionCount(); q++) {
-      int from = index.questionCandStart[q];
-      int to = index.questionCandStart[q + 1];
-      double sum = 0;
-      for (int c = from; c < to; c++) {
-        double p = e.candProb[c];
-        if (!(p >= 0 && Double.isFinite(p))) {
-          // Ids are built only on failure: numbered ids cost a String each.
-          Verify.verify(false, "%s produced probability %s for question '%s'", algorithm, p,
-              index.questionId(q));
-        }
-        sum += p;
-      }
-      for (int c = from; c < to; c++) {
-        e.candProb[c] = sum > 0 ? e.candProb[c] / sum : 1.0 / (to - from);
+    int nq = index.questionCount();
+    boolean pairs = index.sharedLabels != null && index.sharedLabels.length == 2;
+    if (nq < NORMALISE_BLOCK) {
+      normalise(index, e, algorithm, 0, nq, pairs);
+    } else {
+      // Each question on its own, so blocks on all processors give the same numbers.
+      int blocks = (nq + NORMALISE_BLOCK - 1) / NORMALISE_BLOCK;
+      try (Parallel pool = Parallel.open(Parallel.ALL_PROCESSORS)) {
+        pool.forEach(
+            blocks,
+            b -> normalise(index, e, algorithm, b * NORMALISE_BLOCK,
+                Math.min(nq, (b + 1) * NORMALISE_BLOCK), pairs));
       }
     }
+    checkSources(index, e, algorithm);
+  }
+
+  /** Questions per block of {@link #normalise}. */
+  private static final int NORMALISE_BLOCK = 1 << 16;
+
+  /** {@link #normaliseQuestion} of questions [from, to). */
+  private static void normalise(
+      ClaimIndex index, Estimate e, String algorithm, int from, int to, boolean pairs) {
+    if (pairs) {
+      normalisePairs(index, e, algorithm, 2 * from, 2 * to);
+    } else {
+      for (int q = from; q < to; q++) {
+        normaliseQuestion(index, e, algorithm, q);
+      }
+    }
+  }
+
+  /**
+   * {@link #normaliseQuestion} of the candidates [from, to) of questions of two candidates each,
+   * without inner loops.
+   */
+  private static void normalisePairs(
+      ClaimIndex index, Estimate e, String algorithm, int from, int to) {
+    double[] p = e.candProb;
+    for (int c = from; c < to; c += 2) {
+      double a = p[c];
+      double b = p[c + 1];
+      if (!(a >= 0 && Double.isFinite(a) && b >= 0 && Double.isFinite(b))) {
+        normaliseQuestion(index, e, algorithm, c / 2); // fails, naming the question
+      }
+      double sum = a + b;
+      p[c] = sum > 0 ? a / sum : 0.5;
+      p[c + 1] = sum > 0 ? b / sum : 0.5;
+    }
+  }
+
+  /** Question q's probabilities scaled to sum to 1 (uniform if they are all 0). */
+  private static void normaliseQuestion(ClaimIndex index, Estimate e, String algorithm, int q) {
+    int from = index.questionCandStart[q];
+    int to = index.questionCandStart[q + 1];
+    double sum = 0;
+    for (int c = from; c < to; c++) {
+      double p = e.candProb[c];
+      if (!(p >= 0 && Double.isFinite(p))) {
+        // Ids are built only on failure: numbered ids cost a String each.
+        Verify.verify(false, "%s produced probability %s for question '%s'", algorithm, p,
+            index.questionId(q));
+      }
+      sum += p;
+    }
+    for (int c = from; c < to; c++) {
+      e.candProb[c] = sum > 0 ? e.candProb[c] / sum : 1.0 / (to - from);
+    }
+  }
+
+  /** Checks every source's trust and vote weight. */
+  private static void checkSources(ClaimIndex index, Estimate e, String algorithm) {
     for (int s = 0; s < e.trust.length; s++) {
       if (!(e.trust[s] >= 0 && e.trust[s] <= 1)) {
         Verify.verify(false, "%s produced trust %s for source '%s'", algorithm, e.trust[s],
@@ -382,7 +456,7 @@ public final class Reconciliation {
    */
   public VerdictStatus status(int q) {
     int claims = index.questionClaimStart[q + 1] - index.questionClaimStart[q];
-    return policy.classify(claims, weight(q), margin(q), new StringBuilder());
+    return policy.classify(claims, weight(q), margin(q), null);
   }
 
   /**
@@ -587,7 +661,7 @@ public final class Reconciliation {
   public SourceAssessment assessment(int s) {
     checkElementIndex(s, sourceCount(), "source");
     double t = estimate.trust[s];
-    int n = claimsPerSource[s];
+    int n = claimsPerSource()[s];
     SourceAssessment.Builder b =
         SourceAssessment.builder()
             .source(index.sourceId(s))

@@ -23,6 +23,15 @@ import java.util.function.Predicate;
  * credibility at which the leading value changes. The whole case is re-reconciled each time, so
  * effects through other questions (a source's trust learned elsewhere) are included.
  *
+ * <pre>{@code
+ * SensitivityReport s = Sensitivity.of(Reconcilers.byName("weighted-vote"))
+ *     .analyse(myCase, "fire-indiscriminate");
+ * if (!s.survivesEveryRemoval()) {
+ *   System.out.println("changes without " + s.pivotalSources().keySet());
+ * }
+ * System.out.println("flips at credibility " + s.credibilityToFlip());
+ * }</pre>
+ *
  * @implNote For a question with {@code k} sources and {@code b} blocs, about {@code k + b + 22k}
  *     reconciliations of the case: meant for investigations of dozens to thousands of claims,
  *     not for crowd data at scale.

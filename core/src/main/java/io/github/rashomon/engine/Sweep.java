@@ -58,15 +58,33 @@ final class Sweep implements AutoCloseable {
     }
   }
 
+  /** Per source: the number of claims, counted in parallel (integers: any order gives them). */
+  int[] claimCounts() {
+    int[][] part = new int[stripes.count()][ix.sourceCount()];
+    forEach(
+        (p, from, to) -> {
+          int[] n = part[p];
+          int[] src = ix.claimSource;
+          for (int i = ix.questionClaimStart[from]; i < ix.questionClaimStart[to]; i++) {
+            n[src[i]]++;
+          }
+        });
+    int[] out = part[0];
+    for (int p = 1; p < part.length; p++) {
+      for (int s = 0; s < out.length; s++) {
+        out[s] += part[p][s];
+      }
+    }
+    return out;
+  }
+
   /** {@link Votes#tally} in parallel: each question's candidates are written by one stripe. */
   void tally(double[] sourceWeight, double[] out) {
     forEach(
         (p, from, to) -> {
           int cf = ix.questionCandStart[from];
           java.util.Arrays.fill(out, cf, ix.questionCandStart[to], 0);
-          for (int q = from; q < to; q++) {
-            Votes.tallyQuestion(ix, q, sourceWeight, out);
-          }
+          Votes.tallyQuestions(ix, from, to, sourceWeight, out);
         });
   }
 
@@ -76,9 +94,7 @@ final class Sweep implements AutoCloseable {
         (p, from, to) -> {
           double[] part = partial[p];
           java.util.Arrays.fill(part, 0);
-          for (int q = from; q < to; q++) {
-            FactFinding.gatherQuestion(ix, q, candScore, part);
-          }
+          FactFinding.gatherQuestions(ix, from, to, candScore, part);
         });
     reduce(partial, out);
   }

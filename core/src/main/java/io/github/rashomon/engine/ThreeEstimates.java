@@ -39,18 +39,22 @@ import com.google.common.collect.ImmutableSortedMap;
  * (10⁻⁶) in an iteration, or after 100 iterations; the rounding in the normalisation can make it
  * oscillate, which the provenance then reports as not converged.
  *
- * @implNote Each iteration is three passes over the claims and three over the candidates:
- *     O(claims + candidates + sources) time; O(candidates + sources + questions) memory besides
- *     the index.
+ * @implNote Each iteration is three passes over the claims and one over the candidates, each
+ *     split across {@link #threads()} threads (see {@link #withThreads(int)}): O(claims +
+ *     candidates + sources) time; O(candidates + sources × stripes) memory besides the index.
  * @since 0.1
  */
 public final class ThreeEstimates extends AbstractReconciler {
-  private static final ThreeEstimates DEFAULTS = new ThreeEstimates(100, 1e-6, 0.5);
+  private static final ThreeEstimates DEFAULTS =
+      new ThreeEstimates(100, 1e-6, 0.5, Parallel.ALL_PROCESSORS);
 
   private final double normalisationWeight;
+  private final int threads;
 
-  private ThreeEstimates(int maxIterations, double tolerance, double normalisationWeight) {
+  private ThreeEstimates(
+      int maxIterations, double tolerance, double normalisationWeight, int threads) {
     super(maxIterations, tolerance);
+    this.threads = Parallel.checkThreads("three-estimates", threads);
     checkArgument(
         normalisationWeight >= 0 && normalisationWeight <= 1,
         "three-estimates: normalisationWeight must be in [0, 1], got %s",
@@ -75,7 +79,7 @@ public final class ThreeEstimates extends AbstractReconciler {
    * @throws IllegalArgumentException if {@code iterations < 1}
    */
   public ThreeEstimates withIterations(int iterations) {
-    return new ThreeEstimates(iterations, tolerance, normalisationWeight);
+    return new ThreeEstimates(iterations, tolerance, normalisationWeight, threads);
   }
 
   /**
@@ -87,7 +91,7 @@ public final class ThreeEstimates extends AbstractReconciler {
    * @throws IllegalArgumentException if the tolerance is negative or not finite
    */
   public ThreeEstimates withTolerance(double tolerance) {
-    return new ThreeEstimates(maxIterations, tolerance, normalisationWeight);
+    return new ThreeEstimates(maxIterations, tolerance, normalisationWeight, threads);
   }
 
   /**
@@ -99,7 +103,30 @@ public final class ThreeEstimates extends AbstractReconciler {
    * @throws IllegalArgumentException if {@code lambda} is outside [0, 1]
    */
   public ThreeEstimates withNormalisationWeight(double lambda) {
-    return new ThreeEstimates(maxIterations, tolerance, lambda);
+    return new ThreeEstimates(maxIterations, tolerance, lambda, threads);
+  }
+
+  /**
+   * Returns this algorithm run on {@code n} threads. The questions are split into the same
+   * stripes whatever the thread count and per-source sums are reduced in stripe order, so the
+   * result is identical for every {@code n}; the thread count is therefore not one of the {@link
+   * #settings()} and not recorded in provenance.
+   *
+   * @param n the number of threads, or 0 (the default) for all processors
+   * @return the algorithm
+   * @throws IllegalArgumentException if {@code n} is negative
+   */
+  public ThreeEstimates withThreads(int n) {
+    return new ThreeEstimates(maxIterations, tolerance, normalisationWeight, n);
+  }
+
+  /**
+   * The number of threads a run uses.
+   *
+   * @return the thread count, 0 meaning all processors
+   */
+  public int threads() {
+    return threads;
   }
 
   /**
@@ -133,6 +160,7 @@ public final class ThreeEstimates extends AbstractReconciler {
 
   @Override
   Estimate estimate(ClaimIndex index) {
-    return GallandEstimates.run(index, true, normalisationWeight, maxIterations, tolerance);
+    return GallandEstimates.run(
+        index, true, normalisationWeight, threads, maxIterations, tolerance);
   }
 }

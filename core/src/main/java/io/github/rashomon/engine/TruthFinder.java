@@ -241,19 +241,78 @@ public final class TruthFinder extends AbstractReconciler {
     return estimate(index, null);
   }
 
-  /** From a warm start, sources the earlier result assessed start from their earlier trust. */
+  /** Runs with at most this many candidates leave their confidences for a warm start. */
+  private static final int STATE_CANDIDATES = 1 << 26;
+
+  /**
+   * What a run leaves for a warm start: the last iteration's confidences, and per source the
+   * sums that iteration gathered, its claim weight and its claim count.
+   */
+  static final class State implements WarmStart.PerCandidate {
+    final String settings;
+    final double[] confidence;
+    final double[] sums;
+    final double[] weight;
+    final int[] claims;
+    /** The number of questions with claims. */
+    final int questions;
+
+    State(String settings, double[] confidence, double[] sums, double[] weight, int[] claims,
+        int questions) {
+      this.settings = settings;
+      this.confidence = confidence;
+      this.sums = sums;
+      this.weight = weight;
+      this.claims = claims;
+      this.questions = questions;
+    }
+
+    @Override
+    public double[] perCandidate() {
+      return confidence;
+    }
+  }
+
+  /** The settings the confidences depend on. */
+  private String confidenceSettings() {
+    return dampening + "/" + implicationWeight;
+  }
+
+  /**
+   * From a warm start, sources the earlier result assessed start from their earlier trust; when
+   * the earlier run left its confidences ({@link State}, same γ and ρ), the iteration runs over
+   * the new or changed questions alone (see {@link #incremental}).
+   */
   @Override
   Estimate estimate(ClaimIndex index, WarmStart start) {
+    if (start != null && start.carried != null
+        && start.previous.estimate().resume instanceof State
+        && ((State) start.previous.estimate().resume).settings.equals(confidenceSettings())) {
+      return incremental(index, start, (State) start.previous.estimate().resume);
+    }
     Estimate e = new Estimate(index);
     int ns = index.sourceCount();
-    double[] weight = FactFinding.claimWeights(index);
-    int[] claims = FactFinding.claimCounts(index);
+    int[] claims;
+    double[] weight;
+    try (Sweep counting = Sweep.open(index, threads, ns)) {
+      claims = counting.claimCounts();
+    }
+    if (index.claimWeight == null) {
+      // Sums of ones: the claim counts, exactly.
+      weight = new double[ns];
+      for (int s = 0; s < ns; s++) {
+        weight[s] = claims[s];
+      }
+    } else {
+      weight = FactFinding.claimWeights(index);
+    }
     double[] trust = new double[ns];
     java.util.Arrays.fill(trust, initialTrust);
     if (start != null) {
+      double[] earlier = start.trust();
       for (int s = 0; s < ns; s++) {
-        if (!Double.isNaN(start.trust[s])) {
-          trust[s] = start.trust[s];
+        if (!Double.isNaN(earlier[s])) {
+          trust[s] = earlier[s];
         }
       }
     }
@@ -262,27 +321,27 @@ public final class TruthFinder extends AbstractReconciler {
     double[] damped = new double[ns];
     // Confidence is computed straight into the estimate's array; σ lives there meanwhile.
     double[] confidence = e.candProb;
-    int maxK = 1;
-    for (int q = 0; q < index.questionCount(); q++) {
-      maxK = Math.max(maxK, index.candidateCount(q));
-    }
-    int scratchSize = maxK;
+    int scratchSize = maxCandidates(index);
     double[] next = new double[ns];
+    double[] sums = new double[ns];
     int it = 0;
     boolean converged = false;
     double change = Double.POSITIVE_INFINITY;
+    boolean flat = index.claimWeight == null && index.claimDenies == null && !anyImplication(index);
     try (Sweep sweep = Sweep.open(index, threads, ns)) {
       double[][] partial = sweep.partials(ns);
       while (it < maxIterations && !converged) {
-        for (int s = 0; s < ns; s++) {
-          tau[s] = -Math.log1p(-Math.min(trust[s], MAX_TRUST));
-          damped[s] = Math.exp(-dampening * tau[s]);
-        }
-        // One pass: each stripe scores its questions' facts and gathers them to the sources.
+        evidence(trust, tau, damped);
+        // One task per stripe: score its questions' facts and gather them to the sources.
         sweep.forEach(
             (p, from, to) -> {
               double[] part = partial[p];
               java.util.Arrays.fill(part, 0);
+              if (flat) {
+                plainScores(index, from, to, damped, confidence);
+                FactFinding.gatherQuestions(index, from, to, confidence, part);
+                return;
+              }
               double[] sigma = new double[scratchSize];
               for (int q = from; q < to; q++) {
                 score(index, q, tau, damped, sigma, confidence);
@@ -290,6 +349,7 @@ public final class TruthFinder extends AbstractReconciler {
               }
             });
         Sweep.reduce(partial, next);
+        System.arraycopy(next, 0, sums, 0, ns);
         for (int s = 0; s < ns; s++) {
           next[s] = weight[s] > 0 ? next[s] / weight[s] : trust[s];
         }
@@ -302,15 +362,198 @@ public final class TruthFinder extends AbstractReconciler {
         Progress.iteration(it, maxIterations);
       }
     }
+    if (index.candidateCount() <= STATE_CANDIDATES) {
+      e.resume = new State(confidenceSettings(), e.candProb.clone(), sums, weight, claims,
+          questionsWithClaims(index));
+    }
     Votes.normalise(index, e.candProb);
-    for (int s = 0; s < ns; s++) {
+    finish(e, trust, claims, it, converged, change);
+    return e;
+  }
+
+  /** Per source: τ = -ln(1 - t) (trust capped below 1) and e^(-γτ), from the trust t. */
+  private void evidence(double[] trust, double[] tau, double[] damped) {
+    for (int s = 0; s < trust.length; s++) {
+      tau[s] = -Math.log1p(-Math.min(trust[s], MAX_TRUST));
+      damped[s] = Math.exp(-dampening * tau[s]);
+    }
+  }
+
+  private static void finish(
+      Estimate e, double[] trust, int[] claims, int it, boolean converged, double change) {
+    for (int s = 0; s < trust.length; s++) {
       e.trust[s] = claims[s] > 0 ? trust[s] : FactFinding.NO_EVIDENCE_TRUST;
       e.voteWeight[s] = -Math.log1p(-Math.min(trust[s], MAX_TRUST));
     }
     e.iterations = it;
     e.converged = converged;
     e.finalChange = change;
+  }
+
+  private static int questionsWithClaims(ClaimIndex index) {
+    int n = 0;
+    for (int q = 0; q < index.questionCount(); q++) {
+      n += index.questionClaimStart[q + 1] > index.questionClaimStart[q] ? 1 : 0;
+    }
+    return n;
+  }
+
+  /**
+   * The warm start from an earlier run's confidences: the known questions (same candidates, same
+   * claims) keep the confidences of the earlier run's last iteration, and their shares of the
+   * sources' sums are the earlier sums less the shares of the earlier questions that are gone or
+   * changed; the iteration then runs over the new or changed questions alone, from the earlier
+   * trust, until the trust vector settles (the same criterion as a full run). No pass reads
+   * every claim: the known questions' confidences are those the earlier trust gave, not
+   * recomputed under the final one.
+   */
+  private Estimate incremental(ClaimIndex index, WarmStart start, State st) {
+    Estimate e = new Estimate(index, start.candProb);
+    int ns = index.sourceCount();
+    int nq = index.questionCount();
+    ClaimIndex old = start.previous.index();
+    double[] base = new double[ns];
+    double[] weight = new double[ns];
+    int[] claims = new int[ns];
+    int[] oldToNew = new int[old.sourceCount()];
+    java.util.Arrays.fill(oldToNew, -1);
+    for (int s = 0; s < ns; s++) {
+      int o = start.sourceMap[s];
+      if (o >= 0) {
+        oldToNew[o] = s;
+        base[s] = st.sums[o];
+        weight[s] = st.weight[o];
+        claims[s] = st.claims[o];
+      }
+    }
+    int[] fresh = start.fresh;
+    int nf = fresh.length;
+    if (nq - nf != st.questions) {
+      // Take away what the earlier questions that are gone or changed gave their sources.
+      double[] one = new double[old.sourceCount()];
+      for (int o = 0; o < old.questionCount(); o++) {
+        if (start.oldKnown[o] || old.questionClaimStart[o] == old.questionClaimStart[o + 1]) {
+          continue;
+        }
+        FactFinding.gatherQuestion(old, o, st.confidence, one);
+        for (int i = old.questionClaimStart[o]; i < old.questionClaimStart[o + 1]; i++) {
+          int s = oldToNew[old.claimSource[i]];
+          if (s >= 0) {
+            base[s] -= one[old.claimSource[i]];
+            weight[s] -= old.weight(i);
+            claims[s]--;
+          }
+          one[old.claimSource[i]] = 0; // a source's share once, however many claims it made
+        }
+      }
+      for (int s = 0; s < ns; s++) {
+        if (claims[s] == 0) {
+          base[s] = 0;
+          weight[s] = 0;
+        }
+      }
+    }
+    double[] raw = start.carried;
+    for (int f = 0; f < nf; f++) {
+      int q = fresh[f];
+      for (int i = index.questionClaimStart[q]; i < index.questionClaimStart[q + 1]; i++) {
+        weight[index.claimSource[i]] += index.weight(i);
+        claims[index.claimSource[i]]++;
+      }
+    }
+    double[] trust = new double[ns];
+    java.util.Arrays.fill(trust, initialTrust);
+    for (int s = 0; s < ns; s++) {
+      int o = start.sourceMap[s];
+      // The earlier trust of sources that had claims (the state counted them).
+      if (o >= 0 && st.claims[o] > 0) {
+        trust[s] = start.previous.trust(o);
+      }
+    }
+    double[] tau = new double[ns];
+    double[] damped = new double[ns];
+    double[] gathered = new double[ns];
+    double[] sums = new double[ns];
+    double[] next = new double[ns];
+    double[] sigma = new double[maxCandidates(index)];
+    int it = 0;
+    boolean converged = false;
+    double change = Double.POSITIVE_INFINITY;
+    while (it < maxIterations && !converged) {
+      evidence(trust, tau, damped);
+      java.util.Arrays.fill(gathered, 0);
+      for (int f = 0; f < nf; f++) {
+        score(index, fresh[f], tau, damped, sigma, raw);
+        FactFinding.gatherQuestion(index, fresh[f], raw, gathered);
+      }
+      for (int s = 0; s < ns; s++) {
+        sums[s] = base[s] + gathered[s];
+        next[s] = weight[s] > 0 ? sums[s] / weight[s] : trust[s];
+      }
+      converged = 1 - cosine(trust, next) < tolerance;
+      change = FactFinding.maxAbsChange(trust, next);
+      double[] t = trust;
+      trust = next;
+      next = t;
+      it++;
+      Progress.iteration(it, maxIterations);
+    }
+    e.resume = new State(confidenceSettings(), raw, sums, weight, claims, questionsWithClaims(index));
+    // The known questions' probabilities are the earlier ones; the others from their confidences.
+    for (int f = 0; f < nf; f++) {
+      int q = fresh[f];
+      int cf = index.questionCandStart[q];
+      System.arraycopy(raw, cf, e.candProb, cf, index.questionCandStart[q + 1] - cf);
+      Votes.normaliseQuestion(index, q, e.candProb);
+    }
+    finish(e, trust, claims, it, converged, change);
     return e;
+  }
+
+  private static int maxCandidates(ClaimIndex index) {
+    if (index.sharedLabels != null) {
+      return Math.max(1, index.sharedLabels.length);
+    }
+    int m = 1;
+    for (int q = 0; q < index.questionCount(); q++) {
+      m = Math.max(m, index.candidateCount(q));
+    }
+    return m;
+  }
+
+  /** Whether some question is of a type whose candidates imply each other. */
+  private boolean anyImplication(ClaimIndex index) {
+    if (implicationWeight == 0) {
+      return false;
+    }
+    for (int q = 0; q < index.questionCount(); q++) {
+      ValueType type = index.typeOf(q);
+      if (type == ValueType.QUANTITY || type == ValueType.DATE_TIME) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The confidences of the questions [from, to) of plain claims without implication, in flat
+   * loops: s(f) = 1 / (1 + e^(-γ σ(f))) with e^(-γ σ(f)) the product of its providers' e^(-γ
+   * τ), multiplied in claim order as {@link #score} does question by question.
+   */
+  private static void plainScores(
+      ClaimIndex index, int from, int to, double[] damped, double[] confidence) {
+    int cf = index.questionCandStart[from];
+    int ct = index.questionCandStart[to];
+    java.util.Arrays.fill(confidence, cf, ct, 1);
+    int[] src = index.claimSource;
+    int[] cand = index.claimCand;
+    int end = index.questionClaimStart[to];
+    for (int i = index.questionClaimStart[from]; i < end; i++) {
+      confidence[cand[i]] *= damped[src[i]];
+    }
+    for (int c = cf; c < ct; c++) {
+      confidence[c] = 1 / (1 + confidence[c]);
+    }
   }
 
   /**

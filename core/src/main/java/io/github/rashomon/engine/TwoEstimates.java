@@ -37,17 +37,22 @@ import com.google.common.collect.ImmutableSortedMap;
  * rounding in the normalisation can make it oscillate, which the provenance then reports as not
  * converged.
  *
- * @implNote Each iteration is two passes over the claims and two over the candidates: O(claims +
- *     candidates + sources) time; O(candidates + sources + questions) memory besides the index.
+ * @implNote Each iteration is two passes over the claims, each split across {@link #threads()}
+ *     threads (see {@link #withThreads(int)}): O(claims + candidates + sources) time;
+ *     O(candidates + sources × stripes) memory besides the index.
  * @since 0.1
  */
 public final class TwoEstimates extends AbstractReconciler {
-  private static final TwoEstimates DEFAULTS = new TwoEstimates(100, 1e-6, 0.5);
+  private static final TwoEstimates DEFAULTS =
+      new TwoEstimates(100, 1e-6, 0.5, Parallel.ALL_PROCESSORS);
 
   private final double normalisationWeight;
+  private final int threads;
 
-  private TwoEstimates(int maxIterations, double tolerance, double normalisationWeight) {
+  private TwoEstimates(
+      int maxIterations, double tolerance, double normalisationWeight, int threads) {
     super(maxIterations, tolerance);
+    this.threads = Parallel.checkThreads("two-estimates", threads);
     checkArgument(
         normalisationWeight >= 0 && normalisationWeight <= 1,
         "two-estimates: normalisationWeight must be in [0, 1], got %s",
@@ -72,7 +77,7 @@ public final class TwoEstimates extends AbstractReconciler {
    * @throws IllegalArgumentException if {@code iterations < 1}
    */
   public TwoEstimates withIterations(int iterations) {
-    return new TwoEstimates(iterations, tolerance, normalisationWeight);
+    return new TwoEstimates(iterations, tolerance, normalisationWeight, threads);
   }
 
   /**
@@ -84,7 +89,7 @@ public final class TwoEstimates extends AbstractReconciler {
    * @throws IllegalArgumentException if the tolerance is negative or not finite
    */
   public TwoEstimates withTolerance(double tolerance) {
-    return new TwoEstimates(maxIterations, tolerance, normalisationWeight);
+    return new TwoEstimates(maxIterations, tolerance, normalisationWeight, threads);
   }
 
   /**
@@ -96,7 +101,30 @@ public final class TwoEstimates extends AbstractReconciler {
    * @throws IllegalArgumentException if {@code lambda} is outside [0, 1]
    */
   public TwoEstimates withNormalisationWeight(double lambda) {
-    return new TwoEstimates(maxIterations, tolerance, lambda);
+    return new TwoEstimates(maxIterations, tolerance, lambda, threads);
+  }
+
+  /**
+   * Returns this algorithm run on {@code n} threads. The questions are split into the same
+   * stripes whatever the thread count and per-source sums are reduced in stripe order, so the
+   * result is identical for every {@code n}; the thread count is therefore not one of the {@link
+   * #settings()} and not recorded in provenance.
+   *
+   * @param n the number of threads, or 0 (the default) for all processors
+   * @return the algorithm
+   * @throws IllegalArgumentException if {@code n} is negative
+   */
+  public TwoEstimates withThreads(int n) {
+    return new TwoEstimates(maxIterations, tolerance, normalisationWeight, n);
+  }
+
+  /**
+   * The number of threads a run uses.
+   *
+   * @return the thread count, 0 meaning all processors
+   */
+  public int threads() {
+    return threads;
   }
 
   /**
@@ -130,6 +158,7 @@ public final class TwoEstimates extends AbstractReconciler {
 
   @Override
   Estimate estimate(ClaimIndex index) {
-    return GallandEstimates.run(index, false, normalisationWeight, maxIterations, tolerance);
+    return GallandEstimates.run(
+        index, false, normalisationWeight, threads, maxIterations, tolerance);
   }
 }

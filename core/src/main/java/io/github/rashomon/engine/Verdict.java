@@ -9,6 +9,17 @@ import java.util.Optional;
  * The engine's answer for one question: every candidate value with its probability, the leading
  * value, a status with the margin that decided it, and the weighted reasons behind it.
  *
+ * <pre>{@code
+ * Verdict v = result.verdict("fire-indiscriminate");
+ * System.out.println(v.value().orElse(null) + " " + v.status() + ": " + v.reason());
+ * for (CandidateScore c : v.candidates()) {
+ *   System.out.printf("  %s %.2f%n", c.value(), c.probability());
+ * }
+ * for (Contribution why : v.explanation()) {
+ *   System.out.printf("  %+.2f %s %s%n", why.weight(), why.source(), why.notes());
+ * }
+ * }</pre>
+ *
  * @since 0.1
  */
 @org.immutables.value.Value.Immutable

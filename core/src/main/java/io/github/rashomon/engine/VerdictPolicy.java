@@ -118,7 +118,16 @@ public final class VerdictPolicy {
    */
   static final double ROUNDING = 1e-12;
 
+  /** The status of a question; its reason goes to {@code reason} unless that is null. */
   VerdictStatus classify(int claims, double weight, double margin, StringBuilder reason) {
+    if (reason == null) {
+      // The status alone, as below, without formatting a reason nobody reads.
+      return claims < minimumClaims || weight < minimumWeight - ROUNDING
+          ? VerdictStatus.UNDETERMINED
+          : margin < contestedMargin - ROUNDING
+              ? VerdictStatus.CONTESTED
+              : VerdictStatus.ACCEPTED;
+    }
     if (claims < minimumClaims) {
       reason.append(
           String.format(

@@ -48,6 +48,40 @@ class ParallelDeterminismTest {
         t -> AverageLog.withDefaults().withTolerance(0).withThreads(t), DATA.index());
   }
 
+  @Test
+  void investmentAndPooledInvestmentAreIdenticalOnOneTwoAndEightThreads() {
+    assertSameForEveryThreadCount(
+        t -> Investment.withDefaults().withTolerance(0).withThreads(t), DATA.index());
+    assertSameForEveryThreadCount(
+        t -> PooledInvestment.withDefaults().withTolerance(0).withThreads(t), DATA.index());
+  }
+
+  @Test
+  void accuIsIdenticalOnOneTwoAndEightThreads() {
+    assertSameForEveryThreadCount(
+        t -> Accu.withDefaults().withTolerance(0).withIterations(15).withThreads(t),
+        DATA.index());
+  }
+
+  @Test
+  void twoAndThreeEstimatesAreIdenticalOnOneTwoAndEightThreads() {
+    assertSameForEveryThreadCount(
+        t -> TwoEstimates.withDefaults().withIterations(15).withThreads(t), DATA.index());
+    assertSameForEveryThreadCount(
+        t -> ThreeEstimates.withDefaults().withIterations(15).withThreads(t), DATA.index());
+  }
+
+  @Test
+  void crhIsIdenticalOnOneTwoAndEightThreads() {
+    assertSameForEveryThreadCount(t -> Crh.withDefaults().withThreads(t), DATA.index());
+  }
+
+  @Test
+  void gladIsIdenticalOnOneTwoAndEightThreads() {
+    assertSameForEveryThreadCount(
+        t -> Glad.withDefaults().withIterations(3).withThreads(t), DATA.index());
+  }
+
   /** Generated claims of three classes from 200 sources, weighing 0.5 to 2 in turn. */
   static ClaimIndex weightedThreeClasses(int claims) {
     ClaimIndex ix =
@@ -72,6 +106,16 @@ class ParallelDeterminismTest {
         t -> TruthFinder.withDefaults().withIterations(10).withThreads(t), weighted);
     assertSameForEveryThreadCount(t -> Sums.withDefaults().withThreads(t), weighted);
     assertSameForEveryThreadCount(t -> AverageLog.withDefaults().withThreads(t), weighted);
+    assertSameForEveryThreadCount(t -> Investment.withDefaults().withThreads(t), weighted);
+    assertSameForEveryThreadCount(t -> PooledInvestment.withDefaults().withThreads(t), weighted);
+    assertSameForEveryThreadCount(t -> Accu.withDefaults().withThreads(t), weighted);
+    assertSameForEveryThreadCount(
+        t -> TwoEstimates.withDefaults().withIterations(15).withThreads(t), weighted);
+    assertSameForEveryThreadCount(
+        t -> ThreeEstimates.withDefaults().withIterations(15).withThreads(t), weighted);
+    assertSameForEveryThreadCount(t -> Crh.withDefaults().withThreads(t), weighted);
+    assertSameForEveryThreadCount(
+        t -> Glad.withDefaults().withIterations(2).withThreads(t), weighted);
   }
 
   private static void assertSameForEveryThreadCount(

@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 class VerdictPolicyTest {
+  /** The status with its reason, checked against the status alone (the path without one). */
   private static VerdictStatus classify(VerdictPolicy p, int claims, double weight, double margin) {
-    return p.classify(claims, weight, margin, new StringBuilder());
+    VerdictStatus status = p.classify(claims, weight, margin, new StringBuilder());
+    assertEquals(status, p.classify(claims, weight, margin, null));
+    return status;
   }
 
   @Test

@@ -63,10 +63,11 @@ class WarmStartMatchTest {
     assertFalse(w.known[now.questionNumber("silent")]);
     assertTrue(Double.isNaN(candidate(w, now, "silent", "x")));
     // Sources: earlier trust where they had claims, NaN for the new and the silent one.
-    assertEquals(before.trust(before.index().sourceNumber("b")), w.trust[now.sourceNumber("b")]);
-    assertEquals(before.trust(before.index().sourceNumber("a")), w.trust[now.sourceNumber("a")]);
-    assertTrue(Double.isNaN(w.trust[now.sourceNumber("new")]));
-    assertTrue(Double.isNaN(w.trust[now.sourceNumber("quiet")]));
+    ClaimIndex old = before.index();
+    assertEquals(before.trust(old.sourceNumber("b")), w.trust()[now.sourceNumber("b")]);
+    assertEquals(before.trust(old.sourceNumber("a")), w.trust()[now.sourceNumber("a")]);
+    assertTrue(Double.isNaN(w.trust()[now.sourceNumber("new")]));
+    assertTrue(Double.isNaN(w.trust()[now.sourceNumber("quiet")]));
   }
 
   @Test

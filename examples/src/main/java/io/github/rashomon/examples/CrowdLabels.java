@@ -108,16 +108,9 @@ public final class CrowdLabels {
    * @param args an optional dataset folder
    */
   public static void main(String[] args) {
-    Path dataset =
-        args.length > 0
-            ? Paths.get(args[0])
-            : Paths.get("..", "shared", "datasets", "zheng_d_jn-product");
-    if (!Files.isDirectory(dataset)) {
-      dataset = Paths.get("..").resolve(dataset); // run from examples/ by Maven
-    }
-    if (!Files.isDirectory(dataset)) {
-      System.err.println("rashomon: dataset folder not found: " + dataset);
-      System.exit(2);
+    Path dataset = args.length > 0 ? Paths.get(args[0]) : Datasets.folder("zheng_d_jn-product");
+    if (Datasets.absent(dataset)) {
+      return;
     }
     compare(dataset, new PrintStream(System.out, true, StandardCharsets.UTF_8));
   }

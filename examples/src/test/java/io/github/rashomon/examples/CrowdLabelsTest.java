@@ -9,25 +9,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class CrowdLabelsTest {
-  /** The shared datasets sit beside the repository root. */
-  static Path datasets() {
-    Path dir = Paths.get("").toAbsolutePath();
-    while (dir != null && !Files.isRegularFile(dir.resolve("pom.xml"))
-        || dir != null && !Files.isDirectory(dir.resolve("core"))) {
-      dir = dir.getParent();
-    }
-    return dir == null ? Paths.get("none") : dir.resolveSibling("shared").resolve("datasets");
-  }
-
   @Test
   void dawidSkeneBeatsTheMajorityOnProductMatching() {
-    Path product = datasets().resolve("zheng_d_jn-product");
+    Path product = Datasets.folder("zheng_d_jn-product");
     Assumptions.assumeTrue(Files.isDirectory(product), "datasets not found at " + product
         + ": skipping");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -45,6 +45,14 @@ import java.util.Set;
  * #withAuthor(String) configurable} (default "Rashomon"); {@code datePublished} is written only
  * when {@link #withDatePublished(LocalDate) given}, since results carry no wall-clock time.
  *
+ * <pre>{@code
+ * ClaimReviewWriter.withDefaults()
+ *     .withUrl("https://example.org/janaozen")
+ *     .withAuthor("The investigations desk")
+ *     .withDatePublished(LocalDate.of(2012, 1, 12))
+ *     .write(result, dir.resolve("claim-review.json"));
+ * }</pre>
+ *
  * @since 0.1
  */
 public final class ClaimReviewWriter {

@@ -24,11 +24,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads a whole {@link Case} from spreadsheet files: a claims CSV whose rows may carry the
@@ -85,9 +87,9 @@ import java.util.Optional;
  * <pre>{@code
  * CsvCaseReader reader = CsvCaseReader.withDefaults();
  * Case c = reader.read(
- *     Path.of("claims.csv"),
- *     reader.readSources(Path.of("sources.csv")),
- *     reader.readQuestions(Path.of("questions.csv")));
+ *     dir.resolve("claims.csv"),
+ *     reader.readSources(dir.resolve("sources.csv")),
+ *     reader.readQuestions(dir.resolve("questions.csv")));
  * Reconciliation r = Reconcilers.byName("weighted-vote").reconcile(ClaimIndex.of(c));
  * }</pre>
  *
@@ -494,10 +496,13 @@ public final class CsvCaseReader {
       b.stance(st);
       List<String> via = list(sc, h, col.via);
       List<String> chain = new ArrayList<>();
+      // A set beside the list: a hostile row may name a hundred thousand relays.
+      Set<String> inChain = new HashSet<>();
       chain.add(source);
+      inChain.add(source);
       for (String relay : via) {
         sourceId(sc, h, col.via, relay);
-        if (chain.contains(relay)) {
+        if (!inChain.add(relay)) {
           throw sc.error("column '" + h.name(col.via) + "': '" + relay + "' appears twice in the"
               + " chain " + String.join(" > ", chain) + " > " + relay
               + " (a claim cannot reach us through its own source or the same relay twice)");
@@ -524,7 +529,7 @@ public final class CsvCaseReader {
         if (a == null) {
           accounts.put(account, new AccountDraft(chain, sc.recordLine()));
         } else {
-          a.common.retainAll(chain);
+          a.common.retainAll(inChain);
           if (a.common.isEmpty()) {
             throw sc.error("column '" + h.name(col.account) + "': account '" + account
                 + "' must be made by a source or relay common to all its claims, but this"

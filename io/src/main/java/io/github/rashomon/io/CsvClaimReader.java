@@ -10,6 +10,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Reads claims from a CSV file straight into a {@link ClaimIndex}, one row per claim, without
@@ -42,21 +45,25 @@ import java.nio.file.Path;
  * file, the line and the problem: an empty file, a header without the needed columns or with a
  * column twice, a row with more or fewer fields than the header (a blank line included), a
  * quote inside an unquoted field, text after a closing quote, a quote never closed, bytes that
- * are not UTF-8, an empty id or value, a value not valid for the type (such as {@code NaN} or
- * {@code 1e999} for a quantity). A file with a header and no rows is valid and has no claims.
+ * are not UTF-8, a NUL character, an empty or blank id or value, an id or label with whitespace
+ * around it, a value not valid for the type (such as {@code NaN} or {@code 1e999} for a
+ * quantity), a record of more than 1,048,576 characters or 16,384 fields (limits that keep
+ * memory bounded whatever the file). A file with a header and no rows is valid and has no
+ * claims.
  *
  * <pre>{@code
- * ClaimIndex claims = CsvClaimReader.withDefaults().read(Path.of("answer.csv"));
- * ClaimIndex amounts =
- *     CsvClaimReader.withDefaults().withValueType(ValueType.QUANTITY).read(Path.of("pop.csv"));
+ * ClaimIndex claims = CsvClaimReader.withDefaults().read(dir.resolve("answer.csv"));
+ * ClaimIndex amounts = CsvClaimReader.withDefaults().withValueType(ValueType.QUANTITY)
+ *     .read(dir.resolve("pop.csv"));
  * }</pre>
  *
  * <p>A reader is an immutable value and can be shared between threads; each read is
  * independent.
  *
  * @implNote One pass over the bytes with fixed-size buffers. Ids and values are interned as they
- *     are read, so only the first occurrence of a text allocates a string; memory is that of the
- *     index plus one string per distinct text.
+ *     are read, so only the first occurrence of a text allocates a string (and a value is parsed
+ *     once per distinct text); {@link #read} keeps each row as three ints until the index is
+ *     compiled, so memory is that of the index plus one string per distinct text.
  * @since 0.1
  */
 public final class CsvClaimReader {
@@ -65,6 +72,9 @@ public final class CsvClaimReader {
 
   /** Flag on an interned text: declared to the builder as a question. */
   private static final int DECLARED = 1;
+
+  /** Flag on an interned text: checked as an id (not blank, no surrounding whitespace). */
+  private static final int ID_CHECKED = 2;
 
   private final ValueType valueType;
   private final String sourceColumn;
@@ -148,9 +158,10 @@ public final class CsvClaimReader {
    * @throws IOException if the file cannot be read
    */
   public ClaimIndex read(Path file) throws IOException {
-    ClaimIndex.Builder b = ClaimIndex.builder();
-    readInto(file, b);
-    return b.build();
+    checkNotNull(file, "file");
+    try (InputStream in = Files.newInputStream(file)) {
+      return readNew(in, file.toString(), Files.size(file));
+    }
   }
 
   /**
@@ -164,9 +175,9 @@ public final class CsvClaimReader {
    * @throws IOException if the stream cannot be read
    */
   public ClaimIndex read(InputStream in, String name) throws IOException {
-    ClaimIndex.Builder b = ClaimIndex.builder();
-    readInto(in, name, b);
-    return b.build();
+    checkNotNull(in, "in");
+    checkNotNull(name, "name");
+    return readNew(in, name, 0);
   }
 
   /**
@@ -207,6 +218,170 @@ public final class CsvClaimReader {
     checkNotNull(builder, "builder");
     CsvScanner sc = new CsvScanner(in, name);
     Header h = Header.read(sc);
+    int[] columns = columns(h);
+    int si = columns[0];
+    int qi = columns[1];
+    int vi = columns[2];
+    Interner ids = new Interner();
+    // Files are often grouped by task or worker: a field equal to the one above it skips the
+    // interner's hash table.
+    String question = null;
+    String source = null;
+    String value = null;
+    long rows = 0;
+    while (sc.next()) {
+      h.checkRow(sc);
+      char[] a = sc.chars();
+      checkNotEmpty(sc, h, qi, "question");
+      checkNotEmpty(sc, h, si, "source");
+      checkNotEmpty(sc, h, vi, "value");
+      if (!same(question, a, sc.start(qi), sc.length(qi))) {
+        int slot = ids.intern(a, sc.start(qi), sc.length(qi));
+        question = ids.key(slot);
+        checkId(sc, h, qi, "question", ids, slot);
+        try {
+          if (!ids.has(slot, DECLARED)) {
+            ids.set(slot, DECLARED);
+            builder.question(question, valueType);
+          }
+        } catch (IllegalArgumentException e) {
+          throw sc.error(e.getMessage(), e);
+        }
+      }
+      if (!same(source, a, sc.start(si), sc.length(si))) {
+        int slot = ids.intern(a, sc.start(si), sc.length(si));
+        source = ids.key(slot);
+        checkId(sc, h, si, "source", ids, slot);
+      }
+      if (!same(value, a, sc.start(vi), sc.length(vi))) {
+        value = ids.key(ids.intern(a, sc.start(vi), sc.length(vi)));
+      }
+      try {
+        builder.add(source, question, value);
+      } catch (IllegalArgumentException e) {
+        throw sc.error("bad value in column '" + h.name(vi) + "': " + e.getMessage(), e);
+      }
+      rows++;
+    }
+    return rows;
+  }
+
+  /**
+   * Reads a whole file into a new index without a builder: ids and value texts are interned per
+   * column and numbered as first seen, each distinct value text is parsed once, and the claims
+   * are kept as three int arrays until {@link ClaimIndex#ofInterned} compiles them, so no object
+   * is made per row. The index, and every error, is the one {@link #readInto} with a new builder
+   * gives.
+   */
+  private ClaimIndex readNew(InputStream in, String name, long bytes) throws IOException {
+    CsvScanner sc = new CsvScanner(in, name);
+    Header h = Header.read(sc);
+    int[] columns = columns(h);
+    int si = columns[0];
+    int qi = columns[1];
+    int vi = columns[2];
+    Interner questions = new Interner();
+    Interner sources = new Interner();
+    Interner texts = new Interner();
+    List<Value> values = new ArrayList<>();
+    // Room for the rows a file of this size likely holds (a crowd label is about 16 bytes).
+    Rows rows = new Rows(questions, (int) Math.min(1 << 28, Math.max(1 << 10, bytes / 16)));
+    while (sc.next()) {
+      h.checkRow(sc);
+      char[] a = sc.chars();
+      checkNotEmpty(sc, h, qi, "question");
+      checkNotEmpty(sc, h, si, "source");
+      checkNotEmpty(sc, h, vi, "value");
+      checkIdEnds(sc, h, qi, "question");
+      checkIdEnds(sc, h, si, "source");
+      // One interner per column keeps the small ones (workers, labels) in the cache.
+      int s = sources.intern(a, sc.start(si), sc.length(si));
+      int v = texts.intern(a, sc.start(vi), sc.length(vi));
+      if (v == values.size()) {
+        try {
+          values.add(Value.parse(valueType, texts.key(v)));
+        } catch (IllegalArgumentException e) {
+          throw sc.error("bad value in column '" + h.name(vi) + "': " + e.getMessage(), e);
+        }
+      }
+      if (rows.size() == Integer.MAX_VALUE - 8) {
+        throw sc.error("more than " + (Integer.MAX_VALUE - 8) + " claims");
+      }
+      rows.add(s, a, sc.start(qi), sc.length(qi), v);
+    }
+    rows.flush();
+    return ClaimIndex.ofInterned(sources.keys(), questions.keys(), valueType, values, rows.src,
+        rows.qst, rows.val, rows.size());
+  }
+
+  /**
+   * The rows read so far, as three int arrays. Questions are interned a batch of rows at a time:
+   * their slots in the (large) table are read for the whole batch first, so that the memory
+   * reads overlap, then the texts are interned in row order, which numbers them as first seen.
+   */
+  private static final class Rows {
+    private static final int BATCH = 64;
+
+    final Interner questions;
+    int[] src;
+    int[] qst;
+    int[] val;
+    private int n;
+    private char[] text = new char[BATCH * 16];
+    private final int[] textStart = new int[BATCH + 1];
+    private final int[] hash = new int[BATCH];
+    private int pending;
+
+    Rows(Interner questions, int capacity) {
+      this.questions = questions;
+      src = new int[capacity];
+      qst = new int[capacity];
+      val = new int[capacity];
+    }
+
+    int size() {
+      return n + pending;
+    }
+
+    void add(int s, char[] a, int from, int len, int v) {
+      int at = textStart[pending];
+      if (at + len > text.length) {
+        text = Arrays.copyOf(text, Math.max(at + len, 2 * text.length));
+      }
+      System.arraycopy(a, from, text, at, len);
+      textStart[pending + 1] = at + len;
+      if (n + pending == src.length) {
+        int grown = (int) Math.min(Integer.MAX_VALUE - 8L, src.length + (src.length >> 1));
+        src = Arrays.copyOf(src, grown);
+        qst = Arrays.copyOf(qst, grown);
+        val = Arrays.copyOf(val, grown);
+      }
+      src[n + pending] = s;
+      val[n + pending] = v;
+      if (++pending == BATCH) {
+        flush();
+      }
+    }
+
+    void flush() {
+      for (int j = 0; j < pending; j++) {
+        hash[j] = Interner.hash(text, textStart[j], textStart[j + 1] - textStart[j]);
+        questions.touch(hash[j]);
+      }
+      for (int j = 0; j < pending; j++) {
+        qst[n + j] = questions.intern(text, textStart[j], textStart[j + 1] - textStart[j],
+            hash[j]);
+      }
+      n += pending;
+      pending = 0;
+    }
+  }
+
+  /**
+   * The source, question and value columns of a header: those named by {@link #withColumns}, or
+   * the layout the header's names tell; refuses testimony columns.
+   */
+  private int[] columns(Header h) throws CsvFormatException {
     String testimony = CsvCaseReader.testimonyColumn(h);
     if (testimony != null) {
       // Ignoring it would read a denial as an affirmation, a hearsay claim as first-hand.
@@ -242,45 +417,7 @@ public final class CsvClaimReader {
                 + "': expected claims (source,question,value) or crowd labels (task,worker,label)");
       }
     }
-    Interner ids = new Interner();
-    // Files are often grouped by task or worker: a field equal to the one above it skips the
-    // interner's hash table.
-    String question = null;
-    String source = null;
-    String value = null;
-    long rows = 0;
-    while (sc.next()) {
-      h.checkRow(sc);
-      char[] a = sc.chars();
-      checkNotEmpty(sc, h, qi, "question");
-      checkNotEmpty(sc, h, si, "source");
-      checkNotEmpty(sc, h, vi, "value");
-      if (!same(question, a, sc.start(qi), sc.length(qi))) {
-        int slot = ids.intern(a, sc.start(qi), sc.length(qi));
-        question = ids.key(slot);
-        try {
-          if (!ids.has(slot, DECLARED)) {
-            ids.set(slot, DECLARED);
-            builder.question(question, valueType);
-          }
-        } catch (IllegalArgumentException e) {
-          throw sc.error(e.getMessage(), e);
-        }
-      }
-      if (!same(source, a, sc.start(si), sc.length(si))) {
-        source = ids.key(ids.intern(a, sc.start(si), sc.length(si)));
-      }
-      if (!same(value, a, sc.start(vi), sc.length(vi))) {
-        value = ids.key(ids.intern(a, sc.start(vi), sc.length(vi)));
-      }
-      try {
-        builder.add(source, question, value);
-      } catch (IllegalArgumentException e) {
-        throw sc.error("bad value in column '" + h.name(vi) + "': " + e.getMessage(), e);
-      }
-      rows++;
-    }
-    return rows;
+    return new int[] {si, qi, vi};
   }
 
   /** Whether {@code text} is the string {@code a[from, from + len)}. */
@@ -301,5 +438,47 @@ public final class CsvClaimReader {
     if (sc.length(column) == 0) {
       throw sc.error("empty " + what + " in column '" + h.name(column) + "'");
     }
+  }
+
+  /**
+   * Checks an id the first time it is seen, as the model checks ids: read plainly, {@code "
+   * alice"} would be a second source beside {@code "alice"}.
+   */
+  private static void checkId(CsvScanner sc, Header h, int column, String what, Interner ids,
+      int slot) throws CsvFormatException {
+    if (ids.has(slot, ID_CHECKED)) {
+      return;
+    }
+    String problem = idProblem(ids.key(slot), what, h.name(column));
+    if (problem != null) {
+      throw sc.error(problem);
+    }
+    ids.set(slot, ID_CHECKED);
+  }
+
+  /**
+   * Checks an id field in place, as {@link #checkId} does once per id: only its first and last
+   * characters decide, so the check costs the same for every row and needs no string.
+   */
+  private static void checkIdEnds(CsvScanner sc, Header h, int column, String what)
+      throws CsvFormatException {
+    char[] a = sc.chars();
+    int from = sc.start(column);
+    int last = from + sc.length(column) - 1;
+    if (Character.isWhitespace(a[from]) || Character.isWhitespace(a[last])) {
+      throw sc.error(idProblem(new String(a, from, last - from + 1), what, h.name(column)));
+    }
+  }
+
+  /** What is wrong with an id (blank, or whitespace around it), or null. */
+  static String idProblem(String id, String what, String column) {
+    if (id.isBlank()) {
+      return "blank " + what + " '" + id + "' in column '" + column + "'";
+    }
+    if (!id.strip().equals(id)) {
+      return what + " '" + id + "' in column '" + column
+          + "' begins or ends with whitespace, which ids must not";
+    }
+    return null;
   }
 }

@@ -15,6 +15,10 @@ import java.io.IOException;
  * quoted field that spans lines advances the count; a record is reported at the line it starts
  * on, an unterminated quote at the line the quote opens on.
  *
+ * <p>The message is always one line of bounded length: control characters from the file are
+ * escaped (a line break as {@code \n}, others by their code point), and a problem longer than 1000 characters, such as one
+ * quoting a huge field, keeps its start and end; {@link #problem()} gives it as it was.
+ *
  * <p>It is an {@link IOException} because it is one of the ways reading a file fails: callers
  * that already handle I/O errors handle it, and callers that want to tell a user "your file is
  * wrong" from "the disk failed" catch it first.
@@ -42,7 +46,13 @@ public final class CsvFormatException extends IOException {
    * @param cause the underlying error, or null
    */
   public CsvFormatException(String file, long line, String problem, Throwable cause) {
-    super(checkNotNull(file, "file") + ":" + line + ": " + checkNotNull(problem, "problem"), cause);
+    super(
+        Messages.escape(checkNotNull(file, "file"))
+            + ":"
+            + line
+            + ": "
+            + Messages.problem(checkNotNull(problem, "problem")),
+        cause);
     checkArgument(line >= 1, "line must be >= 1, got %s", line);
     this.file = file;
     this.line = line;

@@ -60,6 +60,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * Readers see the old file or the complete new one, never a part, and on any error the
  * temporary file is removed and the target left as it was.
  *
+ * <pre>{@code
+ * Reconciliation r = Reconcilers.byName("dawid-skene").reconcile(index);
+ * CsvResultWriter.write(r, dir); // dir/verdicts.csv and dir/sources.csv, both or neither
+ * }</pre>
+ *
  * @since 0.1
  */
 public final class CsvResultWriter {
@@ -192,38 +197,57 @@ public final class CsvResultWriter {
     ClaimIndex index = r.index();
     w.write(VERDICTS_HEADER);
     w.write('\n');
+    // Each row is put together first and written at once: one call on the writer per row.
+    StringBuilder row = new StringBuilder(128);
     for (int q = 0, n = r.questionCount(); q < n; q++) {
+      row.setLength(0);
       String id = index.questionId(q);
-      field(w, id);
-      w.write(',');
+      field(row, id);
+      row.append(',');
       Optional<Value> lead = r.leadingValue(q);
       if (lead.isPresent()) {
-        field(w, lead.get().canonical());
+        field(row, lead.get().canonical());
       }
-      w.write(',');
-      w.write(decimal(r.confidence(q)));
-      w.write(',');
-      w.write(r.status(q).name());
+      row.append(',').append(decimal(r.confidence(q)));
+      row.append(',').append(r.status(q).name());
       Corroboration c = r.corroboration(q);
-      w.write(',');
-      w.write(decimal(c.linesFor()));
-      w.write(',');
-      w.write(decimal(c.linesAgainst()));
-      w.write(',');
-      field(w, String.join(";", c.blocsFor()));
-      w.write(',');
-      field(w, String.join(";", c.blocsAgainst()));
-      w.write(',');
+      row.append(',').append(decimal(c.linesFor()));
+      row.append(',').append(decimal(c.linesAgainst()));
+      row.append(',');
+      field(row, String.join(";", c.blocsFor()));
+      row.append(',');
+      field(row, String.join(";", c.blocsAgainst()));
+      row.append(',');
       SensitivityReport s = reports.get(id);
       if (s != null) {
-        field(w, String.join(";", s.pivotalSources().keySet()));
+        field(row, String.join(";", s.pivotalSources().keySet()));
       }
-      w.write(',');
+      row.append(',');
       if (s != null) {
-        field(w, String.join(";", s.pivotalBlocs().keySet()));
+        field(row, String.join(";", s.pivotalBlocs().keySet()));
       }
-      w.write('\n');
+      row.append('\n');
+      w.append(row);
     }
+  }
+
+  /** {@link #field(Writer, String)} into a row being built. */
+  private static void field(StringBuilder row, String text) {
+    if (!needsQuotes(text)) {
+      row.append(text);
+      return;
+    }
+    row.append('"').append(text.replace("\"", "\"\"")).append('"');
+  }
+
+  private static boolean needsQuotes(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void writeSources(Reconciliation r, Writer w) throws IOException {
@@ -239,15 +263,7 @@ public final class CsvResultWriter {
 
   /** Writes one field, quoted only if it must be. */
   static void field(Writer w, String text) throws IOException {
-    boolean quote = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-        quote = true;
-        break;
-      }
-    }
-    if (!quote) {
+    if (!needsQuotes(text)) {
       w.write(text);
       return;
     }
@@ -262,7 +278,54 @@ public final class CsvResultWriter {
    */
   static String decimal(double x) {
     checkArgument(Double.isFinite(x), "cannot write %s: not a finite number", x);
+    if (x >= 0 && x < 0x1p31) {
+      return sixDecimals(x);
+    }
     return new BigDecimal(x).setScale(6, RoundingMode.HALF_EVEN).toPlainString();
+  }
+
+  /**
+   * {@link #decimal} of an x in [0, 2³¹) without BigDecimal (a verdicts file has millions): x is
+   * m·2^-k exactly, so x·10⁶ is m·10⁶ (at most 73 bits, in two longs) shifted right by k, whose
+   * remainder decides the half-even rounding; the same digits as BigDecimal's.
+   */
+  private static String sixDecimals(double x) {
+    long n;
+    if (x < 0x1p-30) {
+      n = 0; // x·10⁶ < 0.001: rounds to 0
+    } else {
+      long bits = Double.doubleToRawLongBits(x);
+      long m = (bits & ((1L << 52) - 1)) | (1L << 52);
+      int k = 1075 - (int) (bits >>> 52); // x = m·2^-k, k in [22, 82] here
+      long lo = m * 1_000_000L;
+      long hi = Math.multiplyHigh(m, 1_000_000L);
+      int round; // the remainder against half of 2^k: -1 below, 0 equal, 1 above
+      if (k < 64) {
+        n = (hi << (64 - k)) | (lo >>> k);
+        long rest = lo & ((1L << k) - 1);
+        round = Long.compare(rest, 1L << (k - 1));
+      } else if (k == 64) {
+        n = hi;
+        round = Long.compareUnsigned(lo, 1L << 63);
+      } else {
+        n = hi >>> (k - 64);
+        long restHi = hi & ((1L << (k - 64)) - 1);
+        long halfHi = 1L << (k - 65);
+        round = restHi != halfHi ? Long.compare(restHi, halfHi) : (lo != 0 ? 1 : 0);
+      }
+      if (round > 0 || (round == 0 && (n & 1) == 1)) {
+        n++;
+      }
+    }
+    long whole = n / 1_000_000;
+    int fraction = (int) (n % 1_000_000);
+    StringBuilder b = new StringBuilder(20).append(whole).append('.');
+    for (int d = 100_000; d > 1; d /= 10) {
+      if (fraction < d) {
+        b.append('0');
+      }
+    }
+    return b.append(fraction).toString();
   }
 
   /** Writes a file's content. */

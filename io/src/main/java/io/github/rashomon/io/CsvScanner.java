@@ -17,13 +17,18 @@ import java.util.Locale;
  * allocation.
  *
  * <p>Records end at CRLF, LF or a lone CR; the last record may lack a terminator. A UTF-8 byte
- * order mark at the start is skipped. Errors (invalid UTF-8, a quote inside an unquoted field,
- * text after a closing quote, an unterminated quote, an over-long record) are {@link
- * CsvFormatException}s naming the file and line.
+ * order mark at the start is skipped. Errors (invalid UTF-8, a UTF-16 byte order mark, a NUL
+ * character, a quote inside an unquoted field, text after a closing quote, an unterminated quote,
+ * a record over {@link #MAX_RECORD_CHARS} chars or {@link #MAX_FIELDS} fields) are {@link
+ * CsvFormatException}s naming the file and line, thrown as soon as the problem is read: memory
+ * stays bounded by the limits whatever the input.
  */
 final class CsvScanner {
   /** Longest record accepted, in chars: stops an unterminated quote from eating the heap. */
   static final int MAX_RECORD_CHARS = 1 << 20;
+
+  /** Most fields in one record: the widest sheet Excel and LibreOffice save. */
+  static final int MAX_FIELDS = 16_384;
 
   private static final int BUFFER = 1 << 16;
 
@@ -46,6 +51,7 @@ final class CsvScanner {
   /** A decoding error found after chars that precede it still wait to be parsed. */
   private CoderResult pendingError;
   private int pendingByte;
+  private boolean utf16Mark;
 
   private char[] rec = new char[256];
   private int recLen;
@@ -177,7 +183,8 @@ final class CsvScanner {
       char[] a = chars;
       while (i < stop) {
         char ch = a[i];
-        if (ch == ',' || ch == '\n' || ch == '\r' || ch == '"') {
+        // Three comparisons for an ordinary char, as before NUL was checked.
+        if (ch <= '\r' ? ch == '\n' || ch == '\r' || ch == 0 : ch == ',' || ch == '"') {
           break;
         }
         i++;
@@ -192,6 +199,9 @@ final class CsvScanner {
               line,
               "a quote inside an unquoted field; quote the whole field and double the quotes in it",
               null);
+        }
+        if (ch == 0) {
+          throw nul();
         }
         pos++;
         return ch;
@@ -216,7 +226,7 @@ final class CsvScanner {
       char[] a = chars;
       while (i < stop) {
         char ch = a[i];
-        if (ch == '"') {
+        if (ch == '"' || ch == 0) {
           break;
         }
         // CR, LF and CRLF each end one line.
@@ -226,10 +236,13 @@ final class CsvScanner {
         afterCr = ch == '\r';
         i++;
       }
-      append(a, pos, i - pos);
+      appendQuoted(a, pos, i - pos, opened);
       pos = i;
       if (i == stop) {
         continue;
+      }
+      if (a[i] == 0) {
+        throw nul();
       }
       pos++; // the quote
       afterCr = false;
@@ -238,7 +251,7 @@ final class CsvScanner {
       }
       char after = chars[pos];
       if (after == '"') {
-        append(chars, pos, 1);
+        appendQuoted(chars, pos, 1, opened);
         pos++;
         continue;
       }
@@ -257,25 +270,40 @@ final class CsvScanner {
   }
 
   private void append(char[] a, int from, int len) throws CsvFormatException {
+    if (recLen + len > MAX_RECORD_CHARS) {
+      throw error("a record longer than the limit of " + MAX_RECORD_CHARS + " characters");
+    }
+    copy(a, from, len);
+  }
+
+  /** Appends chars of a quoted field, whose quote opened on line {@code opened}. */
+  private void appendQuoted(char[] a, int from, int len, long opened) throws CsvFormatException {
+    if (recLen + len > MAX_RECORD_CHARS) {
+      throw error("a record longer than the limit of " + MAX_RECORD_CHARS + " characters"
+          + " (is the quote opened on line " + opened + " ever closed?)");
+    }
+    copy(a, from, len);
+  }
+
+  private void copy(char[] a, int from, int len) {
     if (len == 0) {
       return;
     }
     int need = recLen + len;
     if (need > rec.length) {
-      if (need > MAX_RECORD_CHARS) {
-        throw error(
-            "record longer than " + MAX_RECORD_CHARS + " characters (an unterminated quote?)");
-      }
       rec = Arrays.copyOf(rec, Math.min(MAX_RECORD_CHARS, Math.max(need, rec.length * 2)));
     }
     System.arraycopy(a, from, rec, recLen, len);
     recLen = need;
   }
 
-  private void addField(int from, int to) {
+  private void addField(int from, int to) throws CsvFormatException {
     if (fields == fieldStart.length) {
-      fieldStart = Arrays.copyOf(fieldStart, fields * 2);
-      fieldEnd = Arrays.copyOf(fieldEnd, fields * 2);
+      if (fields == MAX_FIELDS) {
+        throw error("a record with more than the limit of " + MAX_FIELDS + " fields");
+      }
+      fieldStart = Arrays.copyOf(fieldStart, Math.min(MAX_FIELDS, fields * 2));
+      fieldEnd = Arrays.copyOf(fieldEnd, Math.min(MAX_FIELDS, fields * 2));
     }
     fieldStart[fields] = from;
     fieldEnd[fields] = to;
@@ -301,6 +329,10 @@ final class CsvScanner {
         if (r.isError()) {
           pendingError = r;
           pendingByte = bytes[bb.position()] & 0xFF;
+          // FF FE or FE FF before anything was decoded: a UTF-16 byte order mark.
+          utf16Mark = !started && cb.position() == 0 && bb.position() == 0 && bb.remaining() >= 2
+              && (pendingByte == 0xFF || pendingByte == 0xFE)
+              && (bytes[1] & 0xFF) == (pendingByte ^ 0x01);
           break;
         }
         if (r.isOverflow()) {
@@ -338,13 +370,23 @@ final class CsvScanner {
   }
 
   private CsvFormatException malformed() {
-    String problem =
-        pendingError.isMalformed()
-            ? String.format(
-                Locale.ROOT,
-                "invalid UTF-8: malformed byte sequence starting with byte 0x%02X",
-                pendingByte)
-            : "invalid UTF-8: unmappable character";
+    String problem;
+    if (utf16Mark) {
+      problem = String.format(Locale.ROOT, "the file starts with the UTF-16 byte order mark %s;"
+          + " CSV files must be UTF-8 (save the file as UTF-8)",
+          pendingByte == 0xFF ? "FF FE" : "FE FF");
+    } else if (pendingError.isMalformed()) {
+      problem = String.format(
+          Locale.ROOT, "invalid UTF-8: malformed byte sequence starting with byte 0x%02X",
+          pendingByte);
+    } else {
+      problem = "invalid UTF-8: unmappable character";
+    }
     return new CsvFormatException(file, line, problem, null);
+  }
+
+  private CsvFormatException nul() {
+    return new CsvFormatException(file, line, "a NUL character (U+0000): CSV files are UTF-8"
+        + " text, and this looks like a binary file or UTF-16 text", null);
   }
 }

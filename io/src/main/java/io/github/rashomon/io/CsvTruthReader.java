@@ -19,11 +19,11 @@ import java.util.function.Function;
  * question,truth} or {@code task,truth}, one row per question.
  *
  * <p>The dialect and the strictness are those of {@link CsvClaimReader}: UTF-8, RFC 4180, a
- * header, further columns ignored, and every problem a {@link CsvFormatException} naming file
- * and line. A question listed twice is an error too.
+ * header, further columns ignored, ids checked, and every problem a {@link CsvFormatException}
+ * naming file and line. A question listed twice is an error too.
  *
  * <pre>{@code
- * ImmutableMap<String, Value> truth = CsvTruthReader.withDefaults().read(Path.of("truth.csv"));
+ * ImmutableMap<String, Value> truth = CsvTruthReader.withDefaults().read(dir.resolve("truth.csv"));
  * }</pre>
  *
  * @since 0.1
@@ -159,6 +159,10 @@ public final class CsvTruthReader {
         throw sc.error("empty truth in column '" + h.name(ti) + "'");
       }
       String question = sc.text(qi);
+      String bad = CsvClaimReader.idProblem(question, "question", h.name(qi));
+      if (bad != null) {
+        throw sc.error(bad);
+      }
       Long before = seen.putIfAbsent(question, sc.recordLine());
       if (before != null) {
         throw sc.error("question '" + question + "' already has a truth on line " + before);

@@ -36,6 +36,10 @@ import java.util.Map;
  * <p>Node names are generated ({@code s0}, {@code c0}, {@code q0}); all text appears only in
  * quoted, escaped labels, so any id or name is safe. The output is deterministic.
  *
+ * <pre>{@code
+ * DotWriter.write(result, dir.resolve("evidence.dot")); // then: dot -Tsvg evidence.dot
+ * }</pre>
+ *
  * @since 0.1
  */
 public final class DotWriter {

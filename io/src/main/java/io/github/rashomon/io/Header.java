@@ -1,7 +1,9 @@
 package io.github.rashomon.io;
 
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 
 /** The column names of a CSV file, matched without regard to ASCII case. */
 final class Header {
@@ -26,15 +28,24 @@ final class Header {
       throw sc.error("empty header line");
     }
     String[] names = new String[sc.fieldCount()];
+    // A hash set, not pairwise comparison: a header may have thousands of columns.
+    Set<String> seen = new HashSet<>();
     for (int i = 0; i < names.length; i++) {
       names[i] = sc.text(i);
-      for (int j = 0; j < i; j++) {
-        if (names[j].equalsIgnoreCase(names[i])) {
-          throw sc.error("column '" + names[i] + "' appears twice in the header");
-        }
+      if (!seen.add(foldCase(names[i]))) {
+        throw sc.error("column '" + names[i] + "' appears twice in the header");
       }
     }
     return new Header(names, sc.file());
+  }
+
+  /** A key equal for two names exactly when {@link String#equalsIgnoreCase} holds. */
+  private static String foldCase(String name) {
+    char[] a = name.toCharArray();
+    for (int i = 0; i < a.length; i++) {
+      a[i] = Character.toLowerCase(Character.toUpperCase(a[i]));
+    }
+    return new String(a);
   }
 
   /** The header as written, names joined by commas. */

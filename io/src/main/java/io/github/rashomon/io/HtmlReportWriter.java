@@ -47,6 +47,13 @@ import java.util.stream.Collectors;
  * <p>All text from the case is escaped. The markup is well-formed XML as well as HTML, and the
  * output is deterministic: the page holds no date or time.
  *
+ * <pre>{@code
+ * Reconciliation r = Reconcilers.byName("weighted-vote").reconcile(myCase);
+ * HtmlReportWriter.withDefaults()
+ *     .withClaimReviews(ClaimReviewWriter.withDefaults().withUrl("https://example.org/case"))
+ *     .write(r, List.of(), dir.resolve("report.html"));
+ * }</pre>
+ *
  * @since 0.1
  */
 public final class HtmlReportWriter {

@@ -35,6 +35,7 @@ import io.github.rashomon.model.ValueType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +48,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -63,11 +65,24 @@ import java.util.stream.Collectors;
  *
  * <p>Limits keep a hostile or mistaken file from exhausting memory: the nesting depth ({@value
  * #DEFAULT_MAX_DEPTH} by default; the format needs 5), the length of one string ({@value
- * #DEFAULT_MAX_STRING_LENGTH} characters), the number of elements of any one array, claims
- * included ({@value #DEFAULT_MAX_ELEMENTS}), and the size of the document ({@value
- * #DEFAULT_MAX_BYTES} bytes). Input beyond a limit is refused as soon as the limit is passed.
+ * #DEFAULT_MAX_STRING_LENGTH} characters; a field name 1000 at most, a number 1000), the number
+ * of elements of any one array, claims included ({@value #DEFAULT_MAX_ELEMENTS}), and the size
+ * of the document ({@value #DEFAULT_MAX_BYTES} bytes). Input beyond a limit is refused as soon
+ * as the limit is passed.
+ *
+ * <p>The document is UTF-8 (a byte order mark is skipped); UTF-16 and UTF-32 are refused from
+ * their first bytes, and so is a string holding an escaped unpaired surrogate, which is no
+ * character.
  *
  * <p>Instances are immutable and safe to share.
+ *
+ * <pre>{@code
+ * try {
+ *   Case c = JsonCaseReader.withDefaults().read(dir.resolve("case.json"));
+ * } catch (JsonFormatException e) {
+ *   System.err.println(e.getMessage()); // case.json:5: $.claims[0].stance: expected one of ...
+ * }
+ * }</pre>
  *
  * @since 0.1
  */
@@ -83,6 +98,18 @@ public final class JsonCaseReader {
 
   /** The default limit on the size of a document, in bytes (1 GiB). */
   public static final long DEFAULT_MAX_BYTES = 1L << 30;
+
+  /** The longest number, in characters (Jackson's default): a double needs fewer than 30. */
+  private static final int MAX_NUMBER_LENGTH = 1000;
+
+  /** Where Jackson's messages name the input: {@code [Source: ...; line: 4, column: 32]}. */
+  private static final Pattern SOURCE_LOCATION =
+      Pattern.compile("\\[Source: .*?; line: (\\d+), column: (\\d+)\\]");
+
+  /** Jackson's advice to enable a parser feature, which a user of the reader cannot do. */
+  private static final Pattern FEATURE_ADVICE =
+      Pattern.compile(":? ?enable `[A-Za-z_.]+` to allow| \\(not recognized as one since Feature"
+          + " '[A-Z_]+' not enabled for parser\\)");
 
   private static final JsonCaseReader DEFAULTS =
       new JsonCaseReader(
@@ -107,10 +134,16 @@ public final class JsonCaseReader {
                 StreamReadConstraints.builder()
                     .maxNestingDepth(maxDepth)
                     .maxStringLength(maxStringLength)
-                    .maxNameLength(Math.min(maxStringLength, 1000))
+                    .maxNameLength(maxNameLength())
                     .maxDocumentLength(maxBytes)
+                    .maxNumberLength(MAX_NUMBER_LENGTH)
                     .build())
             .build();
+  }
+
+  /** The longest field name: no field of the format is longer than 13 characters. */
+  private int maxNameLength() {
+    return Math.min(maxStringLength, 1000);
   }
 
   /**
@@ -235,7 +268,22 @@ public final class JsonCaseReader {
   public Case read(InputStream in, String name) throws IOException {
     checkNotNull(in, "in");
     checkNotNull(name, "name");
-    try (JsonParser p = factory.createParser(in)) {
+    // Jackson would read UTF-16 and UTF-32 too; the format is UTF-8, as CSV files are.
+    PushbackInputStream head = new PushbackInputStream(in, 4);
+    byte[] start = new byte[4];
+    int n = 0;
+    for (int r; n < 4 && (r = head.read(start, n, 4 - n)) > 0; ) {
+      n += r;
+    }
+    if (n > 0) {
+      head.unread(start, 0, n);
+    }
+    String encoding = notUtf8(start, n);
+    if (encoding != null) {
+      throw new JsonFormatException(name, 1, "$", "the file is not UTF-8: " + encoding
+          + "; save it as UTF-8", null);
+    }
+    try (JsonParser p = factory.createParser(head)) {
       p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
       return new Parse(p, name).document();
     }
@@ -336,13 +384,22 @@ public final class JsonCaseReader {
           throw fail("unexpected content after the case object");
         }
       } catch (StreamConstraintsException e) {
-        throw fail(limit(e), e);
+        // Where reading stopped, which for a field name is in the object, not its last field.
+        String m = String.valueOf(e.getOriginalMessage());
+        throw new JsonFormatException(
+            name,
+            Math.max(1, p.currentLocation().getLineNr()),
+            m.contains("Name length")
+                ? Json.path(p.getParsingContext().getParent())
+                : Json.path(p.getParsingContext()),
+            limit(e),
+            e);
       } catch (JsonParseException e) {
         throw new JsonFormatException(
             name,
             Math.max(1, e.getLocation() == null ? 1 : e.getLocation().getLineNr()),
             Json.path(p.getParsingContext()),
-            e.getOriginalMessage(),
+            plain(e.getOriginalMessage()),
             e);
       } catch (JsonProcessingException e) {
         throw fail(e.getOriginalMessage(), e);
@@ -361,11 +418,17 @@ public final class JsonCaseReader {
     /** Rephrases Jackson's limit messages in terms of this reader's settings. */
     private String limit(StreamConstraintsException e) {
       String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+      if (m.contains("Number value length")) {
+        return "a number is longer than the limit of " + MAX_NUMBER_LENGTH + " characters";
+      }
       if (m.contains("nesting depth")) {
         return "nested deeper than the limit of " + maxDepth + " levels";
       }
-      if (m.contains("String value length") || m.contains("Name length")) {
+      if (m.contains("String value length")) {
         return "a string is longer than the limit of " + maxStringLength + " characters";
+      }
+      if (m.contains("Name length")) {
+        return "a field name is longer than the limit of " + maxNameLength() + " characters";
       }
       if (m.contains("Document length")) {
         return "the document is longer than the limit of " + maxBytes + " bytes";
@@ -410,7 +473,27 @@ public final class JsonCaseReader {
       if (p.currentToken() != JsonToken.VALUE_STRING) {
         throw fail("expected a string, got " + describe(p.currentToken()));
       }
-      return p.getText();
+      return text();
+    }
+
+    /**
+     * The current string token, refused if it holds an unpaired surrogate: an escaped lone
+     * surrogate is valid JSON but no character, and no writer could write it back as UTF-8.
+     */
+    private String text() throws IOException {
+      String s = p.getText();
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c) && i + 1 < s.length()
+            && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+        } else if (Character.isSurrogate(c)) {
+          throw fail(String.format(Locale.ROOT, "the string has an unpaired surrogate \\u%04x,"
+              + " which is not a character (escape a character outside the BMP as a pair)",
+              (int) c));
+        }
+      }
+      return s;
     }
 
     private double number() throws IOException {
@@ -536,7 +619,7 @@ public final class JsonCaseReader {
 
     private Credibility prior() throws IOException {
       if (p.currentToken() == JsonToken.VALUE_STRING) {
-        String code = p.getText();
+        String code = text();
         try {
           if (code.length() == 1) {
             return Reliability.valueOf(code).credibility();
@@ -807,6 +890,7 @@ public final class JsonCaseReader {
       JsonToken t = p.currentToken();
       switch (t) {
         case VALUE_STRING:
+          return new RawValue(t, text(), null);
         case VALUE_NUMBER_INT:
         case VALUE_NUMBER_FLOAT:
           return new RawValue(t, p.getText(), null);
@@ -1013,6 +1097,46 @@ public final class JsonCaseReader {
     private JsonFormatException fail(String problem, Throwable cause) {
       return new JsonFormatException(name, line(), path(), problem, cause);
     }
+  }
+
+  /**
+   * A Jackson parse error in the reader's terms: the place as "line 4, column 32", no advice to
+   * enable features, and {@code NaN} and the infinities named as what they are.
+   */
+  private static String plain(String message) {
+    if (message == null) {
+      return "malformed JSON";
+    }
+    if (message.startsWith("Non-standard token '") && FEATURE_ADVICE.matcher(message).find()) {
+      return message.substring(19, message.indexOf('\'', 20) + 1)
+          + " is not JSON: JSON numbers are finite (no NaN, no infinities)";
+    }
+    String m = SOURCE_LOCATION.matcher(message).replaceAll("line $1, column $2");
+    return FEATURE_ADVICE.matcher(m).replaceAll("");
+  }
+
+  /** How the first bytes of a document show it is not UTF-8, or null. */
+  private static String notUtf8(byte[] b, int n) {
+    int b0 = n > 0 ? b[0] & 0xFF : -1;
+    int b1 = n > 1 ? b[1] & 0xFF : -1;
+    if (n >= 4 && b0 == 0 && b1 == 0 && (b[2] & 0xFF) == 0xFE && (b[3] & 0xFF) == 0xFF) {
+      return "it starts with the UTF-32BE byte order mark (00 00 FE FF)";
+    }
+    if (b0 == 0xFF && b1 == 0xFE) {
+      return n >= 4 && b[2] == 0 && b[3] == 0
+          ? "it starts with the UTF-32LE byte order mark (FF FE 00 00)"
+          : "it starts with the UTF-16LE byte order mark (FF FE)";
+    }
+    if (b0 == 0xFE && b1 == 0xFF) {
+      return "it starts with the UTF-16BE byte order mark (FE FF)";
+    }
+    for (int i = 0; i < n; i++) {
+      if (b[i] == 0) {
+        // No JSON text has a NUL byte, and UTF-16 or UTF-32 JSON has one in its first four.
+        return "a NUL byte at its start, as in UTF-16 or UTF-32 text or a binary file";
+      }
+    }
+    return null;
   }
 
   private static String describe(JsonToken t) {

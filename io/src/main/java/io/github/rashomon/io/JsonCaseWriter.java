@@ -37,6 +37,11 @@ import java.util.Map;
  * {@code double}, the same on every Java version; text is UTF-8, two-space indented, LF line ends.
  * The same case therefore gives the same bytes.
  *
+ * <pre>{@code
+ * JsonCaseWriter.write(myCase, dir.resolve("case.json"));
+ * String json = JsonCaseWriter.toJson(myCase); // the same text
+ * }</pre>
+ *
  * @since 0.1
  */
 public final class JsonCaseWriter {

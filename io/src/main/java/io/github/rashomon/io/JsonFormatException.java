@@ -14,7 +14,10 @@ import java.io.IOException;
  * case.json:42: $.claims[3].stance: expected one of affirms, denies, got 'maybe'}: the file and
  * line as compilers and linters print them, and the JSON path of the offending value ({@code $}
  * is the document, {@code .name} a field, {@code [i]} an array element counted from 0). {@link
- * #file()}, {@link #line()}, {@link #path()} and {@link #problem()} give the parts.
+ * #file()}, {@link #line()}, {@link #path()} and {@link #problem()} give the parts. As for {@link
+ * CsvFormatException}, the message is one line of bounded length (control characters escaped, a
+ * path over 200 characters or a problem over 1000 shortened in the middle); the parts are as
+ * they were.
  *
  * @since 0.1
  */
@@ -45,13 +48,13 @@ public final class JsonFormatException extends IOException {
   public JsonFormatException(
       String file, long line, String path, String problem, Throwable cause) {
     super(
-        checkNotNull(file, "file")
+        Messages.escape(checkNotNull(file, "file"))
             + ":"
             + line
             + ": "
-            + checkNotNull(path, "path")
+            + Messages.path(checkNotNull(path, "path"))
             + ": "
-            + checkNotNull(problem, "problem"),
+            + Messages.problem(checkNotNull(problem, "problem")),
         cause);
     checkArgument(line >= 1, "line must be >= 1, got %s", line);
     this.file = file;

@@ -36,6 +36,16 @@ import java.util.Optional;
  * written as in the case format; numbers with the shortest digits that read back to the same
  * {@code double}. The same reconciliation gives the same bytes on every machine.
  *
+ * <pre>{@code
+ * Reconciler algorithm = Reconcilers.byName("weighted-vote");
+ * Reconciliation r = algorithm.reconcile(myCase);
+ * List<SensitivityReport> sensitivity = new ArrayList<>();
+ * for (Question q : myCase.questions()) {
+ *   sensitivity.add(Sensitivity.of(algorithm).analyse(myCase, q.id()));
+ * }
+ * JsonResultWriter.write(r, sensitivity, dir.resolve("result.json"));
+ * }</pre>
+ *
  * @since 0.1
  */
 public final class JsonResultWriter {

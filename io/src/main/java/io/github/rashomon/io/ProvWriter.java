@@ -56,6 +56,12 @@ import java.util.Map;
  * assessment:} and {@code run:}, with each id percent-encoded; Rashomon's own attribute names are
  * under {@code rashomon:}. No times are recorded, so the same input gives the same document.
  *
+ * <pre>{@code
+ * ProvWriter.withDefaults()
+ *     .withNamespace("https://example.org/janaozen#")
+ *     .write(result, dir.resolve("provenance.json"));
+ * }</pre>
+ *
  * @since 0.1
  */
 public final class ProvWriter {

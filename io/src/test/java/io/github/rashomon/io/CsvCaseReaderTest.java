@@ -347,6 +347,21 @@ class CsvCaseReaderTest {
   }
 
   @Test
+  void aChainOfManyRelaysIsCheckedInLinearTime() throws IOException {
+    // 100 000 relays, within the record limit; compared pairwise, 5 * 10^9 comparisons.
+    StringBuilder via = new StringBuilder();
+    for (int i = 0; i < 100_000; i++) {
+      via.append(i == 0 ? "r" : ";r").append(i);
+    }
+    Case c = read("source,question,value,via,account\na,q,x," + via + ",talk\nb,q,y,"
+        + via + ",talk\n");
+    assertEquals(100_000, c.claims().get(0).via().size());
+    assertEquals("r0", c.account("talk").orElseThrow().source());
+    assertTrue(failure("source,question,value,via\na,q,x," + via + ";zz;a\n")
+        .endsWith("(a claim cannot reach us through its own source or the same relay twice)"));
+  }
+
+  @Test
   void anAccountWithNoCommonPartyIsAnError() {
     assertEquals(
         "claims.csv:3: column 'account': account 'talk' must be made by a source or relay common"

@@ -239,6 +239,45 @@ class CsvClaimReaderTest {
   }
 
   @Test
+  void blankAndPaddedIdsAreRejectedAsTheModelRejectsThem() {
+    // " alice" beside "alice" would silently be a second source.
+    assertFails("source,question,value\nalice,q,x\n alice,q,y\n", 3,
+        "source ' alice' in column 'source' begins or ends with whitespace, which ids must not");
+    assertFails("task,worker,label\n\"  \",w,x\n", 2, "blank question '  ' in column 'task'");
+    // The message is one line: the tab is escaped there, and kept in the problem.
+    CsvFormatException tab = assertThrows(CsvFormatException.class,
+        () -> read("task,worker,label\nt,w\t,x\n"));
+    assertEquals("source 'w\t' in column 'worker' begins or ends with whitespace, which ids must"
+        + " not", tab.problem());
+    assertEquals("t.csv:2: source 'w\\t' in column 'worker' begins or ends with whitespace,"
+        + " which ids must not", tab.getMessage());
+    // A text read as a value (a quantity may have spaces around it) is checked as an id too.
+    assertFails(READER.withValueType(ValueType.QUANTITY),
+        bytes("source,question,value\na,n, 5\n 5,n,6\n"), 3,
+        "source ' 5' in column 'source' begins or ends with whitespace, which ids must not");
+  }
+
+  @Test
+  void aNulCharacterIsAnError() {
+    assertFails(bytes("source,question,value\na,q,x", 0, '\n'), 2,
+        "a NUL character (U+0000): CSV files are UTF-8 text, and this looks like a binary file"
+            + " or UTF-16 text");
+  }
+
+  @Test
+  void aWideHeaderIsCheckedForDuplicatesInLinearTime() throws IOException {
+    // 16 384 distinct columns (the limit) compared pairwise would be 134 million comparisons.
+    StringBuilder header = new StringBuilder("source,question,value");
+    for (int i = 3; i < CsvScanner.MAX_FIELDS - 1; i++) {
+      header.append(",c").append(i);
+    }
+    String row = "a,q,x" + ",".repeat(CsvScanner.MAX_FIELDS - 4);
+    assertEquals(1, read(header + "\n" + row + "\n").claimCount());
+    assertFails(header + ",C7\n", 1, "column 'C7' appears twice in the header");
+    assertFails(header + ",one,more\n", 1, "a record with more than the limit of 16384 fields");
+  }
+
+  @Test
   void paddedCategoryIsRejectedWithItsLine() {
     assertFails(
         "task,worker,label\nt,w, x\n",

@@ -183,6 +183,37 @@ class CsvResultWriterTest {
   }
 
   @Test
+  void decimalsWithoutBigDecimalAreBigDecimalsDigits() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(6);
+    for (int i = 0; i < 200_000; i++) {
+      double x;
+      switch (i % 4) {
+        case 0:
+          x = random.nextDouble();
+          break;
+        case 1:
+          x = random.nextDouble() * 1e6;
+          break;
+        case 2:
+          // Exact halves of the sixth place (k / 2^7 = k · 0.0078125) and values next to them.
+          x = Math.scalb((double) random.nextInt(1 << 24), -7);
+          x = i % 8 == 2 ? x : Math.nextUp(x);
+          break;
+        default:
+          x = Double.longBitsToDouble(random.nextLong() & Long.MAX_VALUE);
+      }
+      if (Double.isFinite(x)) {
+        String expected =
+            new java.math.BigDecimal(x).setScale(6, java.math.RoundingMode.HALF_EVEN)
+                .toPlainString();
+        assertEquals(expected, CsvResultWriter.decimal(x), Double.toString(x));
+      }
+    }
+    assertEquals("0.007812", CsvResultWriter.decimal(0.0078125)); // 7812.5: to even
+    assertEquals("0.023438", CsvResultWriter.decimal(0.0234375)); // 23437.5: to even
+  }
+
+  @Test
   void aFailureWhileWritingLeavesNothingBehind() throws IOException {
     Path target = dir.resolve("out.csv");
     IOException e =

@@ -107,7 +107,108 @@ class CsvScannerTest {
     CsvFormatException e =
         assertThrows(CsvFormatException.class, () -> scanner(huge).next());
     assertEquals(1, e.line());
-    assertTrue(e.problem().startsWith("record longer than"), e.getMessage());
+    assertEquals("a record longer than the limit of 1048576 characters (is the quote opened on"
+        + " line 1 ever closed?)", e.problem());
+    // Unquoted, there is no quote to blame.
+    CsvFormatException plain = assertThrows(CsvFormatException.class,
+        () -> drain(scanner("a,b\nc," + "y".repeat(CsvScanner.MAX_RECORD_CHARS))));
+    assertEquals("t.csv:2: a record longer than the limit of 1048576 characters",
+        plain.getMessage());
+  }
+
+  @Test
+  void aRecordAtTheLimitIsRead() throws IOException {
+    CsvScanner sc = scanner("x".repeat(CsvScanner.MAX_RECORD_CHARS) + "\n"
+        + ",".repeat(CsvScanner.MAX_FIELDS - 1));
+    assertTrue(sc.next());
+    assertEquals(CsvScanner.MAX_RECORD_CHARS, sc.length(0));
+    assertTrue(sc.next());
+    assertEquals(CsvScanner.MAX_FIELDS, sc.fieldCount());
+  }
+
+  @Test
+  void tooManyFieldsIsAnErrorAtTheirLine() {
+    CsvFormatException e = assertThrows(CsvFormatException.class,
+        () -> drain(scanner("a\n\"b\nc\"," + ",".repeat(CsvScanner.MAX_FIELDS))));
+    assertEquals("t.csv:2: a record with more than the limit of 16384 fields", e.getMessage());
+  }
+
+  /** Endless input is refused once past a limit, having read no more than the limit needs. */
+  @Test
+  void endlessInputIsCutOffAtTheLimits() {
+    Endless field = new Endless("h\n", 'x');
+    assertThrows(CsvFormatException.class, () -> drain(new CsvScanner(field, "t.csv")));
+    assertTrue(field.read <= CsvScanner.MAX_RECORD_CHARS + (1 << 17), "read " + field.read);
+    Endless commas = new Endless("", ',');
+    CsvFormatException e =
+        assertThrows(CsvFormatException.class, () -> drain(new CsvScanner(commas, "t.csv")));
+    assertTrue(e.problem().contains("16384 fields"), e.getMessage());
+    assertTrue(commas.read <= CsvScanner.MAX_FIELDS + (1 << 17), "read " + commas.read);
+    Endless quoted = new Endless("a,\"", '\n');
+    e = assertThrows(CsvFormatException.class, () -> drain(new CsvScanner(quoted, "t.csv")));
+    assertEquals(1, e.line());
+  }
+
+  @Test
+  void nulIsAnErrorAtItsLine() {
+    for (String text : List.of("a,b\nc,d\u0000\n", "a,b\n\"c\",\"\u0000\"\n",
+        "a,b\n\"c\n\u0000\"\n")) {
+      CsvFormatException e = assertThrows(CsvFormatException.class, () -> drain(scanner(text)));
+      assertEquals(text.indexOf("\"c\n") >= 0 ? 3 : 2, e.line(), text);
+      assertTrue(e.problem().startsWith("a NUL character (U+0000)"), e.getMessage());
+    }
+  }
+
+  @Test
+  void aUtf16ByteOrderMarkIsNamed() {
+    for (byte[] mark : List.of(new byte[] {(byte) 0xFF, (byte) 0xFE},
+        new byte[] {(byte) 0xFE, (byte) 0xFF})) {
+      byte[] bytes = new byte[] {mark[0], mark[1], 'a', 0};
+      CsvFormatException e = assertThrows(CsvFormatException.class,
+          () -> drain(new CsvScanner(new ByteArrayInputStream(bytes), "t.csv")));
+      assertEquals(1, e.line());
+      assertTrue(e.problem().startsWith("the file starts with the UTF-16 byte order mark "
+          + String.format(java.util.Locale.ROOT, "%02X %02X", mark[0] & 0xFF, mark[1] & 0xFF)),
+          e.problem());
+    }
+    // Further into the file the same bytes are just invalid UTF-8.
+    byte[] later = {'a', '\n', (byte) 0xFF, (byte) 0xFE};
+    CsvFormatException e = assertThrows(CsvFormatException.class,
+        () -> drain(new CsvScanner(new ByteArrayInputStream(later), "t.csv")));
+    assertEquals("t.csv:2: invalid UTF-8: malformed byte sequence starting with byte 0xFF",
+        e.getMessage());
+  }
+
+  private static void drain(CsvScanner sc) throws IOException {
+    while (sc.next()) {
+      // read every record
+    }
+  }
+
+  /** A head, then one char repeated without end; counts the bytes read. */
+  private static final class Endless extends InputStream {
+    private final byte[] head;
+    private final byte fill;
+    long read;
+
+    Endless(String head, char fill) {
+      this.head = head.getBytes(UTF_8);
+      this.fill = (byte) fill;
+    }
+
+    @Override
+    public int read() {
+      long i = read++;
+      return i < head.length ? head[(int) i] : fill;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      for (int i = 0; i < len; i++) {
+        b[off + i] = (byte) read();
+      }
+      return len;
+    }
   }
 
   private static CsvScanner scanner(String text) {

@@ -82,6 +82,8 @@ class CsvTruthReaderTest {
     assertFails(READER, "question,truth\nq,1\nq,0\n",
         "t.csv:3: question 'q' already has a truth on line 2");
     assertFails(READER, "question,truth\nq,\n", "t.csv:2: empty truth in column 'truth'");
+    assertFails(READER, "question,truth\nq ,1\n", "t.csv:2: question 'q ' in column 'question'"
+        + " begins or ends with whitespace, which ids must not");
     assertFails(
         READER.withValueType(ValueType.QUANTITY),
         "question,truth\nq,1e999\n",

@@ -323,6 +323,75 @@ class JsonCaseReaderTest {
   }
 
   @Test
+  void utf16AndUtf32AreRefusedAsTheFormatIsUtf8() throws IOException {
+    String json = withClaim("{\"source\": \"a\", \"question\": \"q\", \"value\": true}");
+    byte[] le = json.getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+    byte[] withMark = new byte[le.length + 2];
+    withMark[0] = (byte) 0xFF;
+    withMark[1] = (byte) 0xFE;
+    System.arraycopy(le, 0, withMark, 2, le.length);
+    assertEquals("case.json:1: $: the file is not UTF-8: it starts with the UTF-16LE byte order"
+        + " mark (FF FE); save it as UTF-8", badBytes(withMark).getMessage());
+    assertEquals("the file is not UTF-8: it starts with the UTF-16BE byte order mark (FE FF);"
+        + " save it as UTF-8",
+        badBytes(json.getBytes(java.nio.charset.StandardCharsets.UTF_16)).problem());
+    assertEquals("the file is not UTF-8: a NUL byte at its start, as in UTF-16 or UTF-32 text or"
+        + " a binary file; save it as UTF-8",
+        badBytes(json.getBytes(java.nio.charset.StandardCharsets.UTF_16BE)).problem());
+    assertTrue(badBytes(json.getBytes(java.nio.charset.Charset.forName("UTF-32LE"))).problem()
+        .contains("a NUL byte at its start"));
+    // A UTF-8 byte order mark is skipped, as in CSV files.
+    byte[] utf8 = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] bom = new byte[utf8.length + 3];
+    bom[0] = (byte) 0xEF;
+    bom[1] = (byte) 0xBB;
+    bom[2] = (byte) 0xBF;
+    System.arraycopy(utf8, 0, bom, 3, utf8.length);
+    assertEquals(read(json),
+        JsonCaseReader.withDefaults().read(new ByteArrayInputStream(bom), "case.json"));
+  }
+
+  @Test
+  void anUnpairedSurrogateIsRefusedWhereItIs() throws JsonFormatException {
+    JsonFormatException e = bad(HEAD + "\"sources\": [{\"id\": \"a\\ud800\"}]}");
+    assertEquals("$.sources[0].id", e.path());
+    assertEquals(2, e.line());
+    assertEquals("the string has an unpaired surrogate \\ud800, which is not a character (escape a"
+        + " character outside the BMP as a pair)", e.problem());
+    assertEquals("$.claims[0].value", bad(withClaim(
+        "{\"source\": \"a\", \"question\": \"q\", \"value\": \"\\udc00x\"}")).path());
+    // A pair is one character.
+    assertEquals("a\ud83d\ude00", read(HEAD + "\"sources\": [{\"id\": \"a\\ud83d\\ude00\"}]}")
+        .sources().get(0).id());
+  }
+
+  @Test
+  void jacksonsMessagesAreInTheReadersTerms() {
+    assertEquals("'NaN' is not JSON: JSON numbers are finite (no NaN, no infinities)", bad(withClaim(
+        "{\"source\": \"a\", \"question\": \"n\", \"value\": NaN}")).problem());
+    assertEquals("'-Infinity' is not JSON: JSON numbers are finite (no NaN, no infinities)",
+        bad(withClaim("{\"source\": \"a\", \"question\": \"n\", \"value\": -Infinity}"))
+            .problem());
+    String truncated = bad(HEAD + "\"sources\": [{\"id\": \"a\"").problem();
+    assertEquals("Unexpected end-of-input: expected close marker for Object (start marker at"
+        + " line 2, column 13)", truncated);
+    String comment = bad("// a comment\n" + HEAD + "}").problem();
+    assertEquals("Unexpected character ('/' (code 47)): maybe a (non-standard) comment?", comment);
+    JsonFormatException name = bad(HEAD + "\"sources\": [{\"id\": \"a\",\n\"" + "k".repeat(1001)
+        + "\": 1}]}");
+    assertEquals("case.json:3: $.sources[0]: a field name is longer than the limit of 1000"
+        + " characters", name.getMessage());
+    assertEquals("a number is longer than the limit of 1000 characters", bad(withClaim(
+        "{\"source\": \"a\", \"question\": \"n\", \"value\": 1" + "0".repeat(1000) + "}"))
+        .problem());
+  }
+
+  private static JsonFormatException badBytes(byte[] bytes) {
+    return assertThrows(JsonFormatException.class,
+        () -> JsonCaseReader.withDefaults().read(new ByteArrayInputStream(bytes), "case.json"));
+  }
+
+  @Test
   void aMissingFileIsAnIoErrorNotAFormatError(@TempDir Path dir) {
     assertThrows(
         NoSuchFileException.class,

@@ -13,13 +13,15 @@ import org.apache.spark.broadcast.Broadcast;
  * labels to start, then per iteration an E-step over the question blocks (with the label prior and
  * log confusion matrices broadcast) and an M-step from per-source sums collected to the driver.
  *
- * <p>All questions are categorical, so they share one label set, the sorted distinct values. The
- * confusion matrices are held densely ({@code sources × labels²} doubles on the driver and in
- * each broadcast), which suits crowdsourcing data; the job refuses label sets too large for that.
+ * <p>All questions are of one type, so they share one label set, the sorted distinct values. With
+ * few labels, as in crowdsourcing data, the confusion matrices are held densely ({@code sources ×
+ * labels²} doubles on the driver, in each broadcast and in each partition's sums); larger label
+ * sets run on {@link SparseDawidSkeneJob}, which stores only the cells claims use, with their
+ * sources. The two compute the same numbers, as the core's dense and sparse runs do.
  */
 final class DawidSkeneJob {
-  /** The largest {@code sources × labels²} the dense matrices may take. */
-  static final long MAX_CELLS = 1L << 26;
+  /** The largest {@code sources × labels²} held densely (2 MiB per array). */
+  static final long DENSE_CELLS = 1L << 18;
 
   private static final double FLOOR = 1e-10;
 
@@ -37,24 +39,18 @@ final class DawidSkeneJob {
     }
   }
 
-  static Outcome run(Run run, DawidSkene algorithm) {
+  static Outcome run(Run run, DawidSkene algorithm, long denseCells) {
     String[] labels = run.blocks.flatMap(b -> Arrays.asList(b.cand).iterator())
         .distinct().collect().toArray(new String[0]);
     Arrays.sort(labels);
     int nl = labels.length;
     int ns = run.sources();
     long cells = (long) ns * nl * nl;
-    if (cells > MAX_CELLS) {
-      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-          "dawid-skene: %d sources and %d labels need %d confusion cells, more than the Spark "
-              + "engine's %d", ns, nl, cells, MAX_CELLS));
+    if (cells > denseCells) {
+      return SparseDawidSkeneJob.run(run, algorithm, labels);
     }
     int nc = (int) cells;
-    Map<String, Integer> number = new HashMap<>();
-    for (int l = 0; l < nl; l++) {
-      number.put(labels[l], l);
-    }
-    Broadcast<Map<String, Integer>> labelOf = run.jsc.broadcast(number);
+    Broadcast<Map<String, Integer>> labelOf = run.jsc.broadcast(numbers(labels));
     double[] ones = new double[ns];
     Arrays.fill(ones, 1.0);
     Broadcast<double[]> one = run.jsc.broadcast(ones);
@@ -129,6 +125,15 @@ final class DawidSkeneJob {
       }
     }
     return new Outcome(states, m.trust(claimsOf), it, change < algorithm.tolerance(), change);
+  }
+
+  /** Each label's number, its position in the sorted labels. */
+  static Map<String, Integer> numbers(String[] labels) {
+    Map<String, Integer> number = new HashMap<>();
+    for (int l = 0; l < labels.length; l++) {
+      number.put(labels[l], l);
+    }
+    return number;
   }
 
   static int cell(int source, int trueLabel, int answered, int nl) {

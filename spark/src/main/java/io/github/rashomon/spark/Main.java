@@ -2,6 +2,7 @@ package io.github.rashomon.spark;
 
 import io.github.rashomon.engine.Reconciler;
 import io.github.rashomon.engine.Reconcilers;
+import io.github.rashomon.model.ValueType;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -20,8 +21,8 @@ import org.apache.spark.sql.SparkSession;
  *
  * <pre>
  * reconcile --input PATH --algorithm NAME --output DIR [--input-format csv|parquet]
- *     [--output-format csv|parquet] [--iterations N] [--tolerance X] [--master URL]
- *     [--checkpoint-dir DIR] [--checkpoint-interval N]
+ *     [--output-format csv|parquet] [--value-type categorical|quantity] [--iterations N]
+ *     [--tolerance X] [--master URL] [--checkpoint-dir DIR] [--checkpoint-interval N]
  * </pre>
  *
  * <p>Under {@code spark-submit} the master and the cluster settings come from {@code
@@ -147,6 +148,13 @@ public final class Main {
       if (o.containsKey("--checkpoint-interval")) {
         engine = engine.withCheckpointInterval(Integer.parseInt(o.get("--checkpoint-interval")));
       }
+      String type = o.getOrDefault("--value-type", "categorical");
+      if (!type.equals("categorical") && !type.equals("quantity")) {
+        err.println("rashomon: --value-type must be categorical or quantity, got " + type);
+        return USAGE;
+      }
+      engine = engine.withValueType(type.equals("quantity") ? ValueType.QUANTITY
+          : ValueType.CATEGORICAL);
     } catch (IllegalArgumentException e) {
       err.println("rashomon: " + e.getMessage());
       return USAGE;
@@ -158,24 +166,28 @@ public final class Main {
       err.println("rashomon: --output-format must be csv or parquet, got " + outputFormat);
       return USAGE;
     }
-    SparkConf conf = new SparkConf().setAppName("rashomon " + algorithm.name());
     // spark-submit passes its settings, the master among them, as system properties.
-    boolean submitted = conf.contains("spark.master") && !o.containsKey("--master");
+    boolean submitted = System.getProperty("spark.master") != null && !o.containsKey("--master");
+    if (!submitted) {
+      // A command, not a cluster job: its messages are one line each, which Spark's logging
+      // (its start, a failed task's stack trace) would bury. Log4j's default root level, read
+      // when it starts; one other than ERROR also keeps Spark from installing its own profile.
+      System.setProperty("org.apache.logging.log4j.level", "FATAL");
+    }
+    SparkConf conf = new SparkConf().setAppName("rashomon " + algorithm.name());
     if (o.containsKey("--master")) {
       conf.setMaster(o.get("--master"));
     } else if (!conf.contains("spark.master")) {
       // Not under spark-submit: local mode on every core.
       conf.setMaster("local[*]");
+    }
+    if (!submitted && conf.get("spark.master").startsWith("local")) {
+      // A command in local mode opens no web UI.
       conf.setIfMissing("spark.ui.enabled", "false");
-      conf.setIfMissing("spark.log.level", "WARN");
     }
     // A session that was there before (a notebook's, a test's) is used and left running.
     boolean ours = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
-    if (!submitted) {
-      // A command, not a cluster job: Spark's progress logging would bury the summary.
-      spark.sparkContext().setLogLevel("WARN");
-    }
     try {
       if (o.containsKey("--checkpoint-dir")) {
         spark.sparkContext().setCheckpointDir(o.get("--checkpoint-dir"));
@@ -216,12 +228,14 @@ public final class Main {
   private static final List<String> OPTIONS =
       List.of("--input", "--algorithm", "--output", "--input-format", "--output-format",
           "--iterations", "--tolerance", "--master", "--checkpoint-dir", "--checkpoint-interval",
-          "--engine");
+          "--engine", "--value-type");
 
   private static final String USAGE_TEXT =
       "Usage: reconcile --engine spark --input PATH --algorithm NAME --output DIR\n"
           + "         [--input-format csv|parquet] [--output-format csv|parquet]\n"
+          + "         [--value-type categorical|quantity]\n"
           + "         [--iterations N] [--tolerance X] [--master URL]\n"
           + "         [--checkpoint-dir DIR] [--checkpoint-interval N]\n"
-          + "Algorithms on spark: " + String.join(", ", SparkReconciler.ALGORITHMS);
+          + "Algorithms on spark: " + String.join(", ", SparkReconciler.ALGORITHMS) + "\n"
+          + "On quantity values: " + String.join(", ", SparkReconciler.QUANTITY_ALGORITHMS);
 }

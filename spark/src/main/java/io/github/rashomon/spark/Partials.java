@@ -21,6 +21,13 @@ final class Partials {
     void add(T item, double[] sums);
   }
 
+  /** An iterator over one element, as a partition's function returns its one result. */
+  static <T> Iterator<T> one(T x) {
+    List<T> l = new ArrayList<>(1);
+    l.add(x);
+    return l.iterator();
+  }
+
   /** Sums of {@code size} per-partition entries. */
   static <T> double[] sum(JavaRDD<T> rdd, int size, Filler<T> filler) {
     return combine(rdd, size, size, filler);
@@ -37,9 +44,7 @@ final class Partials {
           while (it.hasNext()) {
             filler.add(it.next(), sums);
           }
-          List<double[]> one = new ArrayList<>(1);
-          one.add(sums);
-          return one.iterator();
+          return one(sums);
         };
     List<double[]> parts = rdd.mapPartitions(part).collect();
     double[] total = new double[size];

@@ -16,11 +16,25 @@ final class QuestionState implements Serializable {
   final double[] aux;
   /** Per candidate: an algorithm-specific number (a label, say), or null. */
   final int[] tag;
+  /**
+   * A quantity question's point estimate (a median or mean, its leading value), or NaN when the
+   * verdict is the most probable candidate.
+   */
+  final double point;
+  /** The scale of the kernel around {@link #point} (the spread of the claimed values). */
+  final double scale;
 
   QuestionState(QuestionBlock block, double[] prob, double[] aux, int[] tag) {
+    this(block, prob, aux, tag, Double.NaN, 0);
+  }
+
+  QuestionState(QuestionBlock block, double[] prob, double[] aux, int[] tag, double point,
+      double scale) {
     this.block = block;
     this.prob = prob;
     this.aux = aux;
     this.tag = tag;
+    this.point = point;
+    this.scale = scale;
   }
 }

@@ -15,12 +15,16 @@ import io.github.rashomon.engine.PooledInvestment;
 import io.github.rashomon.engine.Sums;
 import io.github.rashomon.engine.TruthFinder;
 import io.github.rashomon.engine.MajorityVote;
+import io.github.rashomon.engine.Median;
+import io.github.rashomon.engine.WeightedMean;
 import io.github.rashomon.engine.Reconciler;
 import io.github.rashomon.engine.Reconcilers;
 import io.github.rashomon.engine.WeightedVote;
+import io.github.rashomon.model.ValueType;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
@@ -34,7 +38,8 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * Runs a core reconciliation algorithm as a Spark job over a {@link Dataset} of claims with the
- * string columns {@code source}, {@code question} and {@code value} (categorical values).
+ * string columns {@code source}, {@code question} and {@code value} (categorical values, or
+ * quantities: see {@link #withValueType}).
  *
  * <p>The claims are grouped by question into blocks laid out as the core engine lays out a
  * question (candidates in canonical order, claims by source then candidate), and the blocks are
@@ -64,17 +69,30 @@ public final class SparkReconciler {
           "accu",
           "dawid-skene",
           "glad",
-          "crh");
+          "crh",
+          "median",
+          "weighted-mean");
+
+  /**
+   * The algorithms this engine runs on quantity values: those that read numbers as numbers. The
+   * others would take every distinct number for a label of its own.
+   */
+  public static final Set<String> QUANTITY_ALGORITHMS =
+      ImmutableSet.of("median", "weighted-mean", "crh");
 
   private final Reconciler algorithm;
   private final int checkpointInterval;
   private final ImmutableMap<String, Double> priors;
+  private final long denseCells;
+  private final ValueType valueType;
 
-  private SparkReconciler(
-      Reconciler algorithm, int checkpointInterval, ImmutableMap<String, Double> priors) {
+  private SparkReconciler(Reconciler algorithm, int checkpointInterval,
+      ImmutableMap<String, Double> priors, long denseCells, ValueType valueType) {
     this.algorithm = algorithm;
     this.checkpointInterval = checkpointInterval;
     this.priors = priors;
+    this.denseCells = denseCells;
+    this.valueType = valueType;
   }
 
   /**
@@ -91,7 +109,8 @@ public final class SparkReconciler {
         "the Spark engine does not run %s; it runs %s",
         algorithm.name(),
         ALGORITHMS);
-    return new SparkReconciler(algorithm, 10, ImmutableMap.of());
+    return new SparkReconciler(algorithm, 10, ImmutableMap.of(), DawidSkeneJob.DENSE_CELLS,
+        ValueType.CATEGORICAL);
   }
 
   /**
@@ -113,12 +132,44 @@ public final class SparkReconciler {
    */
   public SparkReconciler withCheckpointInterval(int interval) {
     checkArgument(interval >= 1, "spark: checkpointInterval must be >= 1, got %s", interval);
-    return new SparkReconciler(algorithm, interval, priors);
+    return new SparkReconciler(algorithm, interval, priors, denseCells, valueType);
+  }
+
+  /**
+   * Returns this engine reading the values as the given type, as the command line's {@code
+   * --value-type} does: {@link ValueType#CATEGORICAL} (the default), or {@link
+   * ValueType#QUANTITY} for numbers and intervals ({@code 16}, {@code 15..20}, {@code >100}),
+   * which only the algorithms in {@link #QUANTITY_ALGORITHMS} read.
+   *
+   * @param type the type of every value
+   * @return the engine
+   * @throws IllegalArgumentException if the type is neither, or the algorithm does not read
+   *     quantities
+   */
+  public SparkReconciler withValueType(ValueType type) {
+    checkNotNull(type, "valueType");
+    checkArgument(type == ValueType.CATEGORICAL || type == ValueType.QUANTITY,
+        "the Spark engine reads categorical or quantity values, not %s",
+        type.name().toLowerCase(Locale.ROOT));
+    checkArgument(type == ValueType.CATEGORICAL || QUANTITY_ALGORITHMS.contains(algorithm.name()),
+        "%s does not read quantity values on the Spark engine: it would take every distinct "
+            + "number for a label; use %s",
+        algorithm.name(), String.join(", ", QUANTITY_ALGORITHMS));
+    return new SparkReconciler(algorithm, checkpointInterval, priors, denseCells, type);
+  }
+
+  /**
+   * The type the values are read as.
+   *
+   * @return {@link ValueType#CATEGORICAL} unless set
+   */
+  public ValueType valueType() {
+    return valueType;
   }
 
   /**
    * Returns this engine with prior probabilities of sources being right, read by weighted vote
-   * (the core's {@code Credibility#probability()} of each source's prior).
+   * and weighted mean (the core's {@code Credibility#probability()} of each source's prior).
    *
    * @param sourcePriors source id to probability in (0, 1]
    * @return the engine
@@ -131,7 +182,16 @@ public final class SparkReconciler {
           e.getKey(),
           e.getValue());
     }
-    return new SparkReconciler(algorithm, checkpointInterval, ImmutableMap.copyOf(sourcePriors));
+    return new SparkReconciler(algorithm, checkpointInterval, ImmutableMap.copyOf(sourcePriors),
+        denseCells, valueType);
+  }
+
+  /**
+   * Returns this engine holding Dawid–Skene's confusion matrices densely up to {@code cells}
+   * cells ({@code sources × labels²}) and sparsely beyond: for tests of both representations.
+   */
+  SparkReconciler withDenseCells(long cells) {
+    return new SparkReconciler(algorithm, checkpointInterval, priors, cells, valueType);
   }
 
   /**
@@ -191,8 +251,9 @@ public final class SparkReconciler {
             .agg(functions.collect_list(functions.struct("source", "value")).as("claims"))
             // A fixed order within partitions keeps per-partition sums the same run to run.
             .sortWithinPartitions("question");
+    ValueType type = valueType;
     JavaRDD<QuestionBlock> blocks =
-        grouped.javaRDD().map(row -> QuestionBlock.of(row, ranks.value()));
+        grouped.javaRDD().map(row -> QuestionBlock.of(row, ranks.value(), type));
     blocks.persist(StorageLevel.MEMORY_AND_DISK());
     Run run = new Run(jsc, sourceIds, blocks, checkpointInterval, priors);
     Outcome outcome = dispatch(run);
@@ -219,11 +280,15 @@ public final class SparkReconciler {
       case "accu":
         return AccuJob.run(run, (Accu) algorithm);
       case "dawid-skene":
-        return DawidSkeneJob.run(run, (DawidSkene) algorithm);
+        return DawidSkeneJob.run(run, (DawidSkene) algorithm, denseCells);
       case "glad":
         return GladJob.run(run, (Glad) algorithm);
       case "crh":
         return CrhJob.run(run, (Crh) algorithm);
+      case "median":
+        return QuantityJobs.median(run, (Median) algorithm);
+      case "weighted-mean":
+        return QuantityJobs.weightedMean(run, (WeightedMean) algorithm);
       default:
         throw new IllegalArgumentException("the Spark engine does not run " + algorithm.name());
     }

@@ -6,9 +6,11 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import io.github.rashomon.engine.Reconciler;
 import io.github.rashomon.engine.VerdictPolicy;
 import io.github.rashomon.engine.VerdictStatus;
+import io.github.rashomon.model.Quantity;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
@@ -185,7 +187,10 @@ public final class SparkReconciliation implements AutoCloseable {
     blocks.unpersist(false);
   }
 
-  /** One verdict row, as the core {@code Reconciliation} reads an estimate. */
+  /**
+   * One verdict row, as the core {@code Reconciliation} reads an estimate: the most probable
+   * candidate leads, or a quantity question's point estimate.
+   */
   static Row verdict(QuestionState st, String algorithm, double contestedMargin, int minClaims,
       double minWeight) {
     QuestionBlock b = st.block;
@@ -204,10 +209,27 @@ public final class SparkReconciliation implements AutoCloseable {
       p[c] = sum > 0 ? st.prob[c] / sum : 1.0 / k;
     }
     int best = VoteJobs.leader(p);
+    String value = b.cand[best];
     double confidence = p[best];
+    boolean[] rival = new boolean[k];
+    Arrays.fill(rival, true);
+    rival[best] = false;
+    if (!Double.isNaN(st.point)) {
+      // A point estimate leads, with the probability of the candidates compatible with it.
+      Quantity lead = Quantity.exactly(st.point);
+      value = lead.canonical();
+      confidence = 0;
+      for (int c = 0; c < k; c++) {
+        rival[c] = !Quantity.parse(b.cand[c]).compatibleWith(lead);
+        if (!rival[c]) {
+          confidence += p[c];
+        }
+      }
+      confidence = Math.min(1, confidence);
+    }
     double second = 0;
     for (int c = 0; c < k; c++) {
-      if (c != best) {
+      if (rival[c]) {
         second = Math.max(second, p[c]);
       }
     }
@@ -226,6 +248,6 @@ public final class SparkReconciliation implements AutoCloseable {
     } else {
       status = VerdictStatus.ACCEPTED;
     }
-    return RowFactory.create(b.question, b.cand[best], confidence, status.name());
+    return RowFactory.create(b.question, value, confidence, status.name());
   }
 }

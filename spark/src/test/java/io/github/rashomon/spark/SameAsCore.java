@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.rashomon.engine.ClaimIndex;
 import io.github.rashomon.engine.Reconciler;
 import io.github.rashomon.engine.Reconciliation;
+import io.github.rashomon.model.ValueType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -61,12 +63,22 @@ final class SameAsCore {
 
   static Reconciliation core(Reconciler algorithm, List<String[]> claims,
       Map<String, Double> priors) {
+    return core(algorithm, claims, priors, ValueType.CATEGORICAL);
+  }
+
+  /** The core engine's result, every question of the given type (as --value-type reads them). */
+  static Reconciliation core(Reconciler algorithm, List<String[]> claims,
+      Map<String, Double> priors, ValueType type) {
     ClaimIndex.Builder b = ClaimIndex.builder();
     for (Map.Entry<String, Double> p : priors.entrySet()) {
       b.sourcePrior(p.getKey(), io.github.rashomon.credibility.Credibility.dogmatic(p.getValue()));
     }
     for (String[] c : claims) {
-      b.add(c[0], c[1], c[2]);
+      if (type == ValueType.CATEGORICAL) {
+        b.add(c[0], c[1], c[2]);
+      } else {
+        b.question(c[1], type).add(c[0], c[1], c[2]);
+      }
     }
     return algorithm.reconcile(b.build());
   }
@@ -77,7 +89,7 @@ final class SameAsCore {
 
   static void check(String what, SparkReconciler engine, List<String[]> claims,
       Map<String, Double> priors) {
-    Reconciliation core = core(engine.algorithm(), claims, priors);
+    Reconciliation core = core(engine.algorithm(), claims, priors, engine.valueType());
     try (SparkReconciliation spark =
         engine.withSourcePriors(priors).reconcile(dataset(claims))) {
       String label = what + " " + engine.algorithm().name();
@@ -93,6 +105,8 @@ final class SameAsCore {
         verdicts.put(r.getString(0), r);
       }
       assertEquals(core.questionCount(), verdicts.size(), label + ": questions");
+      double confidenceDiff = 0;
+      double trustDiff = 0;
       for (int q = 0; q < core.questionCount(); q++) {
         String id = core.index().questionId(q);
         Row r = verdicts.get(id);
@@ -110,6 +124,7 @@ final class SameAsCore {
         }
         assertEquals(core.confidence(q), r.getDouble(2), tolerance,
             label + ": confidence of question " + id);
+        confidenceDiff = Math.max(confidenceDiff, Math.abs(core.confidence(q) - r.getDouble(2)));
         assertEquals(core.status(q).name(), r.getString(3), label + ": status of " + id);
       }
       List<Row> sources = spark.sources().collectAsList();
@@ -118,7 +133,13 @@ final class SameAsCore {
         assertEquals(core.index().sourceId(s), sources.get(s).getString(0));
         assertEquals(core.trust(s), sources.get(s).getDouble(1), tolerance,
             label + ": trust of " + core.index().sourceId(s));
+        trustDiff = Math.max(trustDiff, Math.abs(core.trust(s) - sources.get(s).getDouble(1)));
       }
+      // The largest differences, for docs/spark.md.
+      System.out.printf(Locale.ROOT,
+          "same as core: %s (%s): %d iterations, largest difference %.2g in confidence, %.2g in"
+              + " trust%n", label, engine.valueType().name().toLowerCase(Locale.ROOT),
+          spark.iterations(), confidenceDiff, trustDiff);
       assertTrue(spark.finalChange() >= 0);
     }
   }

@@ -1,12 +1,16 @@
 package io.github.rashomon.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rashomon.engine.DawidSkene;
+import io.github.rashomon.engine.Glad;
+import io.github.rashomon.engine.Median;
 import io.github.rashomon.engine.Reconciliation;
 import io.github.rashomon.engine.Sums;
 import io.github.rashomon.engine.TruthFinder;
+import io.github.rashomon.model.ValueType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -51,17 +55,38 @@ class SparkJobTest {
     }
   }
 
+  /**
+   * Sparse Dawid–Skene iterates two datasets (questions and confusion cells) and GLAD makes a
+   * pass per gradient step: their lineage too stops growing at each checkpoint, so five
+   * iterations past one it is as long after 45 iterations as after 15.
+   */
+  @Test
+  void iterationsOfTwoChainsAndOfManyPassesKeepTheLineageShort() {
+    List<String[]> claims = SparkReconcilerTest.generated(11, 6, 40, 3);
+    int[] depth = new int[2];
+    int[] iterations = {15, 45};
+    for (int k = 0; k < 2; k++) {
+      SparkReconciler engine = SparkReconciler.of(
+          DawidSkene.withDefaults().withIterations(iterations[k]).withTolerance(0))
+          .withDenseCells(0);
+      try (SparkReconciliation r = engine.reconcile(SameAsCore.dataset(claims))) {
+        assertEquals(iterations[k], r.iterations());
+        depth[k] = r.lineageDepth();
+      }
+    }
+    assertEquals(depth[0], depth[1], "lineage after 15 and after 45 iterations");
+    SparkReconciler glad = SparkReconciler.of(Glad.withDefaults().withIterations(4));
+    try (SparkReconciliation r = glad.reconcile(SameAsCore.dataset(claims))) {
+      // About 25 passes an iteration, a checkpoint every 10 of them.
+      assertTrue(r.lineageDepth() < 40, "lineage of " + r.lineageDepth() + " RDDs");
+    }
+  }
+
   @Test
   void commandLineWritesTheCoreColumnsAsCsvAndParquet(@TempDir Path dir) throws IOException {
     List<String[]> claims = SparkReconcilerTest.generated(6, 8, 50, 3);
     claims.add(new String[] {"s,1", "q \"quoted\"", "v,with comma"});
-    Path input = dir.resolve("claims.csv");
-    List<String> lines = new ArrayList<>();
-    lines.add("source,question,value");
-    for (String[] c : claims) {
-      lines.add(Stream.of(c).map(SparkJobTest::csv).collect(Collectors.joining(",")));
-    }
-    Files.write(input, lines, StandardCharsets.UTF_8);
+    Path input = writeCsv(dir.resolve("claims.csv"), claims);
     Reconciliation core = SameAsCore.core(DawidSkene.withDefaults(), claims, Map.of());
 
     for (String format : new String[] {"csv", "parquet"}) {
@@ -131,6 +156,52 @@ class SparkJobTest {
   }
 
   @Test
+  void commandLineReadsQuantities(@TempDir Path dir) throws IOException {
+    List<String[]> claims = SparkReconcilerTest.generatedQuantities(10, 8, 40);
+    Path input = writeCsv(dir.resolve("amounts.csv"), claims);
+    Reconciliation core =
+        SameAsCore.core(Median.withDefaults(), claims, Map.of(), ValueType.QUANTITY);
+    Path out = dir.resolve("out");
+    assertEquals(0, Main.run(new String[] {
+      "reconcile", "--engine", "spark", "--input", input.toString(), "--algorithm", "median",
+      "--value-type", "quantity", "--output", out.toString(), "--master", "local[2]"
+    }, System.out, System.err));
+    Map<String, Row> byQuestion = new TreeMap<>();
+    read(out.resolve("verdicts"), "csv").forEach(r -> byQuestion.put(r.getString(0), r));
+    assertEquals(core.questionCount(), byQuestion.size());
+    for (int q = 0; q < core.questionCount(); q++) {
+      Row r = byQuestion.get(core.index().questionId(q));
+      // The median, as the command line writes it.
+      assertEquals(core.leadingValue(q).get().canonical(), r.getString(1));
+      assertEquals(SparkReconciliation.decimal(core.confidence(q)), r.getString(2));
+      assertEquals(core.status(q).name(), r.getString(3));
+    }
+    // Sums would take every number for a label: one line, status 2, nothing written.
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Path refused = dir.resolve("refused");
+    assertEquals(Main.USAGE, Main.run(new String[] {
+      "--input", input.toString(), "--algorithm", "sums", "--value-type", "quantity",
+      "--output", refused.toString(), "--master", "local[2]"
+    }, System.out, new PrintStream(err, true, StandardCharsets.UTF_8)));
+    String message = err.toString(StandardCharsets.UTF_8);
+    assertEquals(1, message.lines().count(), message);
+    assertTrue(message.startsWith("rashomon: sums does not read quantity values"), message);
+    assertFalse(Files.exists(refused));
+    // A value that is not a quantity names its question.
+    List<String[]> badClaims = new ArrayList<>();
+    badClaims.add(new String[] {"s1", "q1", "many"});
+    Path bad = writeCsv(dir.resolve("bad.csv"), badClaims);
+    err.reset();
+    assertEquals(Main.USAGE, Main.run(new String[] {
+      "--input", bad.toString(), "--algorithm", "median", "--value-type", "quantity",
+      "--output", dir.resolve("bad-out").toString(), "--master", "local[2]"
+    }, System.out, new PrintStream(err, true, StandardCharsets.UTF_8)));
+    message = err.toString(StandardCharsets.UTF_8);
+    assertEquals(1, message.lines().count(), message);
+    assertTrue(message.contains("question 'q1': Quantity 'many'"), message);
+  }
+
+  @Test
   void commandLineRejectsBadInputWithStatusTwo(@TempDir Path dir) throws IOException {
     Path input = dir.resolve("bad.csv");
     Files.write(input, List.of("a,b", "1,2"), StandardCharsets.UTF_8);
@@ -156,6 +227,16 @@ class SparkJobTest {
                 .csv(dir.toString())
             : LocalSpark.session().read().parquet(dir.toString());
     return d.orderBy(d.columns()[0]).collectAsList();
+  }
+
+  private static Path writeCsv(Path file, List<String[]> claims) throws IOException {
+    List<String> lines = new ArrayList<>();
+    lines.add("source,question,value");
+    for (String[] c : claims) {
+      lines.add(Stream.of(c).map(SparkJobTest::csv).collect(Collectors.joining(",")));
+    }
+    Files.write(file, lines, StandardCharsets.UTF_8);
+    return file;
   }
 
   private static String csv(String field) {
