@@ -106,6 +106,8 @@ final class Quantities {
     // Deviations from the first weighted value: a value that has all the weight is then the
     // mean exactly (w·x/w need not be x), and close large values lose no digits.
     double origin = Double.NaN;
+    double lowest = Double.POSITIVE_INFINITY;
+    double highest = Double.NEGATIVE_INFINITY;
     for (int c = index.questionCandStart[q]; c < index.questionCandStart[q + 1]; c++) {
       if (candWeight[c] > 0) {
         double x = representative(index, c);
@@ -114,11 +116,18 @@ final class Quantities {
         }
         total += candWeight[c];
         sum += candWeight[c] * (x - origin);
+        lowest = Math.min(lowest, x);
+        highest = Math.max(highest, x);
       }
     }
     double mean = origin + sum / total;
     // NaN also when the sum overflows: no point estimate rather than an infinite one.
-    return total > 0 && Double.isFinite(mean) ? mean : Double.NaN;
+    if (!(total > 0 && Double.isFinite(mean))) {
+      return Double.NaN;
+    }
+    // The mean lies within the values; rounding alone can carry it an ulp outside, which would
+    // make the mean of equal values (unanimous claims) a number nobody claimed.
+    return Math.min(highest, Math.max(lowest, mean));
   }
 
   /**

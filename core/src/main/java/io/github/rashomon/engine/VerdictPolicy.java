@@ -111,13 +111,22 @@ public final class VerdictPolicy {
     return minimumClaims;
   }
 
+  /**
+   * How far below a threshold a margin or weight may fall by rounding and still reach it: a
+   * three-to-two vote is 3/5 - 2/5 = 0.19999999999999996 in doubles, and a 60/40 split is
+   * accepted.
+   */
+  static final double ROUNDING = 1e-12;
+
   /** The status of a question; its reason goes to {@code reason} unless that is null. */
   VerdictStatus classify(int claims, double weight, double margin, StringBuilder reason) {
     if (reason == null) {
       // The status alone, as below, without formatting a reason nobody reads.
-      return claims < minimumClaims || weight < minimumWeight
+      return claims < minimumClaims || weight < minimumWeight - ROUNDING
           ? VerdictStatus.UNDETERMINED
-          : margin < contestedMargin ? VerdictStatus.CONTESTED : VerdictStatus.ACCEPTED;
+          : margin < contestedMargin - ROUNDING
+              ? VerdictStatus.CONTESTED
+              : VerdictStatus.ACCEPTED;
     }
     if (claims < minimumClaims) {
       reason.append(
@@ -126,7 +135,7 @@ public final class VerdictPolicy {
               minimumClaims));
       return VerdictStatus.UNDETERMINED;
     }
-    if (weight < minimumWeight) {
+    if (weight < minimumWeight - ROUNDING) {
       reason.append(
           String.format(
               Locale.ROOT,
@@ -135,7 +144,7 @@ public final class VerdictPolicy {
               minimumWeight));
       return VerdictStatus.UNDETERMINED;
     }
-    if (margin < contestedMargin) {
+    if (margin < contestedMargin - ROUNDING) {
       reason.append(
           String.format(
               Locale.ROOT,

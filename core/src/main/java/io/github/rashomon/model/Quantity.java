@@ -93,7 +93,12 @@ public final class Quantity extends Value {
     if (low == high) {
       return exactly(low);
     }
-    return new Quantity(Kind.RANGE, low, true, high, true, (low + high) / 2, 0);
+    double mid = (low + high) / 2;
+    if (Double.isInfinite(mid)) {
+      // The sum of two large finite ends overflows; their halves do not.
+      mid = low / 2 + high / 2;
+    }
+    return new Quantity(Kind.RANGE, low, true, high, true, mid, 0);
   }
 
   /**

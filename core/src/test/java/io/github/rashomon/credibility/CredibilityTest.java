@@ -62,6 +62,38 @@ class CredibilityTest {
   }
 
   @Test
+  void keepsComponentsThatSumToOneUpToRoundingExactly() {
+    // 0.1 + 0.2 + 0.7 is 1.0000000000000002: kept as given, so that of() of a credibility's
+    // components is that credibility (JSON round trips); a larger error is divided away.
+    Credibility kept = Credibility.of(0.1, 0.2, 0.7, 0.5);
+    assertEquals(0.1, kept.belief());
+    assertEquals(0.2, kept.disbelief());
+    assertEquals(0.7, kept.uncertainty());
+    Credibility divided = Credibility.of(0.1, 0.2, 0.7 + 1e-10, 0.5);
+    assertEquals(0.1 / (1 + 1e-10), divided.belief(), 1e-17);
+    assertTrue(divided.belief() < 0.1);
+    // The tolerance itself: 1e-9 off is accepted, twice that is not.
+    Credibility.of(0.5, 0.5, Credibility.TOLERANCE * 0.99, 0.5);
+    rejectsArgument(() -> Credibility.of(0.5, 0.5, Credibility.TOLERANCE * 2, 0.5), "must be 1");
+  }
+
+  @Test
+  void distinctOpinionsHashApart() {
+    java.util.Set<Integer> hashes = new java.util.HashSet<>();
+    double[] masses = {0, 0.125, 0.25, 0.5};
+    int opinions = 0;
+    for (double b : masses) {
+      for (double d : masses) {
+        for (double a : new double[] {0.25, 0.5, 0.75}) {
+          hashes.add(Credibility.of(b, d, 1 - b - d, a).hashCode());
+          opinions++;
+        }
+      }
+    }
+    assertEquals(opinions, hashes.size());
+  }
+
+  @Test
   void probabilityIsBeliefPlusBaseRateTimesUncertainty() {
     assertEquals(0.6 + 0.3 * 0.2, Credibility.of(0.6, 0.2, 0.2, 0.3).probability(), EPS);
     assertEquals(0.5, Credibility.vacuous().probability());

@@ -28,7 +28,7 @@ class ProgressListenerTest {
     Reconciliation heard =
         ProgressListener.during((it, max) -> calls.add(new int[] {it, max}), () -> r.reconcile(index));
     Reconciliation quiet = r.reconcile(index);
-    assertEquals(ReconcilerContractTest.dump(quiet), ReconcilerContractTest.dump(heard));
+    assertEquals(Canonical.of(quiet), Canonical.of(heard));
     int iterations = heard.provenance().iterations();
     if (calls.isEmpty()) {
       // A one-pass algorithm.

@@ -97,6 +97,10 @@ class TruthFinderTest {
     assertEquals("0.9", tf.settings().get("initialTrust"));
     assertEquals("0.2", tf.withDampening(0.2).settings().get("dampening"));
     assertEquals(0.0, tf.withImplicationWeight(0).implicationWeight(), 0.0);
+    assertEquals(0.3, tf.dampening());
+    assertEquals(0.5, tf.implicationWeight());
+    assertEquals(0.2, tf.withDampening(0.2).dampening());
+    assertEquals(3, tf.withThreads(3).threads());
     assertEquals(0.8, tf.withInitialTrust(0.8).initialTrust(), 0.0);
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> tf.withDampening(0));

@@ -55,20 +55,6 @@ class VoteTest {
   }
 
   @Test
-  void weightedVoteWithEqualCredibilityIsMajorityVote() {
-    // Differential check: with one credibility for all, weights cancel in the normalisation.
-    for (long seed = 1; seed <= 10; seed++) {
-      Case c = ReconcilerContractTest.randomCase(seed, 7, 15, 4);
-      Reconciliation mv = MajorityVote.withDefaults().reconcile(c);
-      Reconciliation wv = WeightedVote.withDefaults().reconcile(c);
-      for (int q = 0; q < mv.questionCount(); q++) {
-        assertEquals(mv.leadingValue(q), wv.leadingValue(q));
-        assertEquals(mv.confidence(q), wv.confidence(q), 1e-12);
-      }
-    }
-  }
-
-  @Test
   void aDenialOfABooleanIsAnAffirmationOfItsNegation() {
     Case c =
         Case.builder()

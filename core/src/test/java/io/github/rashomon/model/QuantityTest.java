@@ -46,6 +46,20 @@ class QuantityTest {
   }
 
   @Test
+  void rangesToTheEndsOfTheDoublesHaveFiniteMidpoints() {
+    // (low + high) / 2 overflows here; the representative must stay finite.
+    assertEquals(
+        1e300 / 2 + Double.MAX_VALUE / 2,
+        Quantity.between(1e300, Double.MAX_VALUE).representative());
+    assertEquals(0.0, Quantity.between(-Double.MAX_VALUE, Double.MAX_VALUE).representative());
+    assertEquals(
+        -Double.MAX_VALUE, Quantity.between(-Double.MAX_VALUE, -Double.MAX_VALUE).representative());
+    // Ranges that do not overflow keep the usual midpoint, bit for bit.
+    assertEquals((0.1 + 0.7) / 2, Quantity.between(0.1, 0.7).representative());
+    assertEquals(Double.MIN_VALUE, Quantity.between(0, 2 * Double.MIN_VALUE).representative());
+  }
+
+  @Test
   void rangeOfOneNumberIsExact() {
     assertEquals(Quantity.exactly(5), Quantity.between(5, 5));
     assertTrue(Quantity.between(5, 5).isExact());
@@ -178,6 +192,11 @@ class QuantityTest {
     assertTrue(Quantity.moreThan(15).within(Quantity.atLeast(15)));
     assertFalse(Quantity.atLeast(15).within(Quantity.moreThan(15)));
     assertFalse(Quantity.atLeast(15).within(Quantity.between(15, 1e9)));
+    // The same at the upper end.
+    assertFalse(Quantity.atMost(5).within(Quantity.lessThan(5)));
+    assertTrue(Quantity.lessThan(5).within(Quantity.atMost(5)));
+    assertFalse(Quantity.between(1, 5).within(Quantity.lessThan(5)));
+    assertTrue(Quantity.between(1, 5).within(Quantity.atMost(5)));
   }
 
   @Test
@@ -231,6 +250,36 @@ class QuantityTest {
   }
 
   @Test
+  void boundsSayWhichEndsTheyInclude() {
+    assertFalse(Quantity.moreThan(1).lowerInclusive());
+    assertFalse(Quantity.moreThan(1).upperInclusive());
+    assertTrue(Quantity.atLeast(1).lowerInclusive());
+    assertFalse(Quantity.lessThan(1).upperInclusive());
+    assertFalse(Quantity.lessThan(1).lowerInclusive());
+    assertTrue(Quantity.atMost(1).upperInclusive());
+    assertTrue(Quantity.between(1, 2).upperInclusive());
+  }
+
+  @Test
+  void distinctQuantitiesHashApart() {
+    java.util.Set<Integer> hashes = new java.util.HashSet<>();
+    Quantity[] all = {
+      Quantity.exactly(1), Quantity.exactly(2), Quantity.between(1, 2), Quantity.moreThan(1),
+      Quantity.atLeast(1), Quantity.lessThan(1), Quantity.atMost(1), Quantity.about(1, 1)
+    };
+    for (Quantity q : all) {
+      hashes.add(q.hashCode());
+    }
+    assertEquals(all.length, hashes.size());
+  }
+
+  @Test
+  void rejectsAnInfiniteMargin() {
+    rejectsArgument(() -> Quantity.about(1, Double.POSITIVE_INFINITY), "Quantity.margin",
+        "Infinity");
+  }
+
+  @Test
   void rejectsAnInvertedRange() {
     rejectsArgument(() -> Quantity.between(5, 3), "low <= high", "5.0..3.0");
   }
@@ -258,6 +307,16 @@ class QuantityTest {
     rejectsArgument(() -> Quantity.parse("~70"), "needs a margin");
     rejectsArgument(() -> Quantity.parse("5..3"), "low <= high");
     rejectsArgument(() -> Quantity.parse("~70+--10"), "Quantity.margin", "-10.0");
+    // Messages are wrapped once, with the text, and say which rule failed.
+    rejectsArgument(() -> Quantity.parse("5..3"),
+        "Quantity '5..3': Quantity range must have low <= high, got 5.0..3.0");
+    rejectsArgument(() -> Quantity.parse("~+-10"), "needs a margin");
+    rejectsArgument(() -> Quantity.parse("..5"), "'..5' is not a number");
+    // Java reads "16f" and "1d" as numbers; a quantity does not.
+    rejectsArgument(() -> Quantity.parse("16f"), "'16f' is not a number");
+    rejectsArgument(() -> Quantity.parse("1d"), "'1d' is not a number");
+    rejectsArgument(() -> Quantity.parse("1/2"), "'1/2' is not a number");
+    rejectsArgument(() -> Quantity.parse("12:30"), "'12:30' is not a number");
   }
 
   @Test

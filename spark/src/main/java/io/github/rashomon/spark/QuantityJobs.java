@@ -118,17 +118,25 @@ final class QuantityJobs {
     double sum = 0;
     // As core: deviations from the first weighted value, so a lone value is the mean exactly.
     double origin = Double.NaN;
+    double lowest = Double.POSITIVE_INFINITY;
+    double highest = Double.NEGATIVE_INFINITY;
     for (int c = 0; c < b.candidates(); c++) {
       if (w[c] > 0) {
+        double x = b.rep[c];
         if (total == 0) {
-          origin = b.rep[c];
+          origin = x;
         }
         total += w[c];
-        sum += w[c] * (b.rep[c] - origin);
+        sum += w[c] * (x - origin);
+        lowest = Math.min(lowest, x);
+        highest = Math.max(highest, x);
       }
     }
     double mean = origin + sum / total;
-    return total > 0 && Double.isFinite(mean) ? mean : Double.NaN;
+    // As core: within the values, whatever the rounding.
+    return total > 0 && Double.isFinite(mean)
+        ? Math.min(highest, Math.max(lowest, mean))
+        : Double.NaN;
   }
 
   /** The core's {@code Quantities.weightedStd}: 0 when nothing has weight. */

@@ -239,9 +239,11 @@ public final class SparkReconciliation implements AutoCloseable {
       weight += 1.0;
     }
     VerdictStatus status;
-    if (b.claims() < minClaims || weight < minWeight) {
+    // As core's VerdictPolicy: within 1e-12 of a threshold counts as reaching it (3/5 - 2/5 is
+    // 0.19999999999999996, and a 60/40 split is accepted).
+    if (b.claims() < minClaims || weight < minWeight - 1e-12) {
       status = VerdictStatus.UNDETERMINED;
-    } else if (margin < contestedMargin) {
+    } else if (margin < contestedMargin - 1e-12) {
       status = VerdictStatus.CONTESTED;
     } else {
       status = VerdictStatus.ACCEPTED;
