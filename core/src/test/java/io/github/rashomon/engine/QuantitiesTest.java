@@ -46,9 +46,13 @@ class QuantitiesTest {
     assertEquals(Math.sqrt(0.75), Quantities.weightedStd(ix, 0, new double[] {3, 1, 0}), 1e-12);
     assertTrue(Double.isNaN(Quantities.weightedMean(ix, 0, new double[3])));
     assertEquals(0, Quantities.weightedStd(ix, 0, new double[3]));
-    // Overflowing sums give no estimate rather than an infinite one.
+    // Deviations from the first value keep huge close values finite: (MAX + MAX/2) / 2.
     ClaimIndex huge = numbers(Double.MAX_VALUE, Double.MAX_VALUE / 2);
-    assertTrue(Double.isNaN(Quantities.weightedMean(huge, 0, new double[] {2, 2})));
+    assertEquals(0.75 * Double.MAX_VALUE,
+        Quantities.weightedMean(huge, 0, new double[] {2, 2}), Math.ulp(Double.MAX_VALUE));
+    // A spread that overflows gives no estimate rather than an infinite one.
+    ClaimIndex wide = numbers(Double.MAX_VALUE, -Double.MAX_VALUE);
+    assertTrue(Double.isNaN(Quantities.weightedMean(wide, 0, new double[] {2, 2})));
   }
 
   @Test
