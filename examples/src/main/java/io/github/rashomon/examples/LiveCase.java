@@ -29,7 +29,7 @@ import java.util.Set;
  * example also reconciles the case from scratch and compares. With weighted vote, a one-pass
  * algorithm that ignores the earlier result, the two are identical. TruthFinder starts from the
  * earlier trust and stops at its tolerance, so its warm and cold results differ slightly: on
- * this case by less than 10<sup>-4</sup> in any probability (6.5 × 10<sup>-5</sup> at most),
+ * this case by less than 10<sup>-3</sup> in any probability (5.3 × 10<sup>-4</sup> at most),
  * never in a leading value or a status, and the warm runs take fewer iterations in all.
  * Dawid–Skene's warm start is incremental EM, which keeps the earlier posteriors of unchanged
  * questions while the new ones settle: close to a cold run on large crowds (see {@code
