@@ -104,12 +104,7 @@ public final class Reconcilers {
       String text = checkNotNull(e.getValue(), "value of setting %s", key).strip();
       switch (key) {
         case "iterations":
-          try {
-            iterations = Integer.parseInt(text);
-          } catch (NumberFormatException ex) {
-            throw new IllegalArgumentException(
-                name + ": iterations must be an integer, got '" + text + "'", ex);
-          }
+          iterations = integer(name, key, text);
           break;
         case "tolerance":
           try {
@@ -120,12 +115,7 @@ public final class Reconcilers {
           }
           break;
         case "threads":
-          try {
-            threads = Integer.parseInt(text);
-          } catch (NumberFormatException ex) {
-            throw new IllegalArgumentException(
-                name + ": threads must be an integer, got '" + text + "'", ex);
-          }
+          threads = integer(name, key, text);
           Parallel.checkThreads(name, threads);
           break;
         default:
@@ -137,5 +127,15 @@ public final class Reconcilers {
     return threads != null && limited instanceof Threaded
         ? ((Threaded) limited).withThreads(threads)
         : limited;
+  }
+
+  /** A setting's integer value, or a message naming the algorithm, the setting and the text. */
+  private static int integer(String name, String key, String text) {
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException ex) {
+      throw new IllegalArgumentException(
+          name + ": " + key + " must be an integer, got '" + text + "'", ex);
+    }
   }
 }
